@@ -10,5 +10,7 @@ internal static class CommandCatalog
         yield return RunCommand.Create();
         yield return EvalCommand.Create();
         yield return SampleCommand.Create();
+        yield return QuantizeCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using HwGen.Model;
 using HwGen.Numerics;
 using HwGen.Quantization;
@@ -21,6 +23,7 @@ public sealed class FixedGpt : ILogitModel
     private readonly IFixedObserver? _observer;
     private readonly ModelConfig _c;
     private readonly Rounding _rounding;
+    private readonly bool _nearestEven;
 
     private readonly QFormat[] _fmt;   // per slot
     private readonly int[] _frac;      // per slot
@@ -46,6 +49,7 @@ public sealed class FixedGpt : ILogitModel
         _units = new NonlinearUnits(plan.Tables);
         _observer = observer;
         _rounding = plan.Rounding;
+        _nearestEven = _rounding == Rounding.NearestEven;
         var slots = (_c.NLayer + 1) * SiteCount;
         _fmt = new QFormat[slots];
         _frac = new int[slots];
@@ -143,7 +147,7 @@ public sealed class FixedGpt : ILogitModel
             _x0[i] = Rq(((long)_wte.Codes[token * n + i] << sa) + ((long)_wpe.Codes[pos * n + i] << sb), fe, slot);
         Report(slot, ActivationSite.Embedding, -1, _x0);
         slot = Slot(ActivationSite.EmbeddingNorm, -1);
-        RmsNorm(_x0, _frac[Slot(ActivationSite.Embedding, -1)], _x, slot);
+        RmsNorm(_x0, _x, slot);
         Report(slot, ActivationSite.EmbeddingNorm, -1, _x);
         var xFrac = _frac[slot];
 
@@ -151,7 +155,7 @@ public sealed class FixedGpt : ILogitModel
         {
             var w = _layers[l];
             slot = Slot(ActivationSite.AttnNorm, l);
-            RmsNorm(_x, xFrac, _xn, slot);
+            RmsNorm(_x, _xn, slot);
             Report(slot, ActivationSite.AttnNorm, l, _xn);
             var nFrac = _frac[slot];
             var k = _keys[l].AsSpan(pos * n, n);
@@ -172,7 +176,7 @@ public sealed class FixedGpt : ILogitModel
             xFrac = _frac[rSlot];
 
             slot = Slot(ActivationSite.MlpNorm, l);
-            RmsNorm(_x, xFrac, _xn, slot);
+            RmsNorm(_x, _xn, slot);
             Report(slot, ActivationSite.MlpNorm, l, _xn);
             slot = Slot(ActivationSite.MlpHidden, l);
             Linear(w.Fc1, _xn, _frac[Slot(ActivationSite.MlpNorm, l)], _hidden, slot, true);
@@ -209,14 +213,15 @@ public sealed class FixedGpt : ILogitModel
     private static int Slot(ActivationSite site, int layer) => (layer + 1) * SiteCount + (int)site;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Rq(long acc, int accFrac, int slot) =>
-        FixedPoint.Requantize(acc, accFrac, _fmt[slot], _rounding, Overflow.Saturate, ref _sat[slot]);
+    private int Rq(long acc, int accFrac, int slot) => _nearestEven
+        ? FixedPoint.RequantizeNearestEven(acc, accFrac - _frac[slot], ref _sat[slot])
+        : FixedPoint.Requantize(acc, accFrac, _fmt[slot], _rounding, Overflow.Saturate, ref _sat[slot]);
 
     private void Report(int slot, ActivationSite site, int layer, ReadOnlySpan<int> codes) =>
         _observer?.Observe(site, layer, _fmt[slot], codes);
 
     /// <summary>docs/numerics.md 5.1: y_i = X_i sqrt(n) / sqrt(SS + E), one Rsqrt per vector.</summary>
-    private void RmsNorm(ReadOnlySpan<int> x, int inFrac, Span<int> y, int slot)
+    private void RmsNorm(ReadOnlySpan<int> x, Span<int> y, int slot)
     {
         long ss = 0;
         foreach (var v in x)
@@ -224,7 +229,6 @@ public sealed class FixedGpt : ILogitModel
         var y1 = _units.Rsqrt(ss + _eps[slot], out var s);
         var k = (y1 * _rmsScale) >> NumericsPlan.RmsScaleFracBits;
         var frac = _plan.Tables.RsqrtFracBits + 15 - s / 2;
-        _ = inFrac;
         for (var i = 0; i < x.Length; i++)
             y[i] = Rq(x[i] * k, frac, slot);
     }
@@ -247,8 +251,24 @@ public sealed class FixedGpt : ILogitModel
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long Dot(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
+        // Exact: each 16 x 16 product fits an int (|p| <= 2^30); the products are widened to long
+        // before they are added. Integer sums do not depend on the order.
+        var i = 0;
         long acc = 0;
-        for (var i = 0; i < a.Length; i++)
+        if (Vector256.IsHardwareAccelerated && a.Length >= 8)
+        {
+            var sum = Vector256<long>.Zero;
+            ref var ra = ref MemoryMarshal.GetReference(a);
+            ref var rb = ref MemoryMarshal.GetReference(b);
+            for (; i <= a.Length - 8; i += 8)
+            {
+                var p = Vector256.LoadUnsafe(ref ra, (nuint)i) * Vector256.LoadUnsafe(ref rb, (nuint)i);
+                var (lo, hi) = Vector256.Widen(p);
+                sum += lo + hi;
+            }
+            acc = Vector256.Sum(sum);
+        }
+        for (; i < a.Length; i++)
             acc += (long)a[i] * b[i];
         return acc;
     }

@@ -30,14 +30,9 @@ public static class FixedPoint
                 return x >= 0 ? (x + half) >> shift : -((-x + half) >> shift);
             }
             default:
-            {
-                var q = x >> shift;
-                var r = x & ((1L << shift) - 1);
-                var half = 1L << (shift - 1);
-                if (r > half || (r == half && (q & 1) != 0))
-                    q++;
-                return q;
-            }
+                // Nearest, ties to even: adding half - 1 plus the lsb of the truncated result carries
+                // exactly when the remainder is above half, or equal to half with an odd result.
+                return (x + ((1L << (shift - 1)) - 1) + ((x >> shift) & 1)) >> shift;
         }
     }
 
@@ -76,6 +71,28 @@ public static class FixedPoint
         if (v < QFormat.MinCode)
             return Saturate(QFormat.MinCode, acc, accFracBits, to, overflow, ref saturations);
         return (int)v;
+    }
+
+    /// <summary>
+    /// The datapath's Requantize (NearestEven, Saturate) with the shift f - n given directly; the
+    /// golden model's inner loops call it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int RequantizeNearestEven(long acc, int shift, ref long saturations)
+    {
+        long v;
+        if (shift > 0)
+            v = (acc + ((1L << (shift - 1)) - 1) + ((acc >> shift) & 1)) >> shift;
+        else if (acc > (QFormat.MaxCode >> -shift))
+            v = QFormat.MaxCode + 1L;
+        else if (acc < (QFormat.MinCode >> -shift))
+            v = QFormat.MinCode - 1L;
+        else
+            v = acc << -shift;
+        if ((ulong)(v - QFormat.MinCode) <= QFormat.MaxCode - QFormat.MinCode)
+            return (int)v;
+        saturations++;
+        return v > 0 ? QFormat.MaxCode : QFormat.MinCode;
     }
 
     /// <summary><see cref="Requantize(long, int, QFormat, Rounding, Overflow, ref long)"/> without a counter.</summary>
