@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return SampleCommand.Create();
         yield return QuantizeCommand.Create();
         yield return BenchCommand.Create();
+        yield return GenerateCommand.Create();
     }
 }
