@@ -141,6 +141,9 @@ public sealed class VerilatorDriver
         // Verilator's --build needs make and a C++ compiler, which its package does not pull in.
         _locator.Find(KnownTools.Make);
         _locator.Find(KnownTools.Gxx);
+        if (Directory.Exists(final))
+            Directory.Delete(final, recursive: true); // an entry without its program is damaged; rebuild it
+        RemoveAbandonedBuilds();
         var temp = Path.Combine(CacheDirectory, $"tmp-{hash[..16]}-{Guid.NewGuid():N}");
         try
         {
@@ -165,6 +168,23 @@ public sealed class VerilatorDriver
         {
             if (Directory.Exists(temp))
                 Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>Removes temporary build folders left by killed processes (older than a day; a live build is never that old).</summary>
+    private void RemoveAbandonedBuilds()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(CacheDirectory, "tmp-*"))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddDays(-1))
+                    Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process is removing it, or it is not ours to remove.
+            }
         }
     }
 
