@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return RunCommand.Create();
+        yield return InfoCommand.Create();
         yield return EvalCommand.Create();
         yield return SampleCommand.Create();
     }
