@@ -32,5 +32,8 @@ internal static class CliOutput
     });
 
     /// <summary>Writes <paramref name="value"/> as one JSON object on stdout.</summary>
-    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    public static void WriteJson<T>(T value) => WriteJson(Console.Out, value);
+
+    /// <summary>Writes <paramref name="value"/> as one JSON object on <paramref name="output"/> (a command's stdout).</summary>
+    public static void WriteJson<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 }

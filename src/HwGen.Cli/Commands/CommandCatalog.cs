@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return RunCommand.Create();
+        yield return EvalCommand.Create();
+        yield return SampleCommand.Create();
         yield return TrainCommand.Create();
     }
 }

@@ -47,12 +47,12 @@ internal static class TrainCommand
             var data = TrainingCorpus.Load(corpusPath);
             var config = data.ModelConfig(parse.GetValue(nLayer), parse.GetValue(nEmbd), parse.GetValue(nHead), parse.GetValue(blockSize))
                 .Validated("hwgen train");
-            return Run(data, config, options, outPath, parse.GetValue(json));
+            return Run(data, config, options, outPath, parse.GetValue(json), parse.InvocationConfiguration.Output);
         });
         return command;
     }
 
-    private static int Run(TrainingCorpus data, Model.ModelConfig config, TrainingOptions options, string outPath, bool json)
+    private static int Run(TrainingCorpus data, Model.ModelConfig config, TrainingOptions options, string outPath, bool json, TextWriter output)
     {
         var clock = Stopwatch.StartNew();
         TrainingResult? result = null;
@@ -78,27 +78,20 @@ internal static class TrainCommand
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(outPath)));
         if (json)
         {
-            CliOutput.WriteJson(new
-            {
-                Out = outPath,
-                FinalLoss = result.FinalLoss,
-                CorpusNll = nll,
-                Steps = result.Steps,
-                Batch = options.BatchSize,
-                Seed = options.Seed,
-                Seconds = Math.Round(trainSeconds, 2),
-                Sha256 = sha,
-            });
+            CliOutput.WriteJson(output, new Result(outPath, result.FinalLoss, nll, result.Steps, options.BatchSize, options.Seed, Math.Round(trainSeconds, 2), sha));
         }
         else
         {
-            CliOutput.Results.MarkupLine(Markup.Escape(
+            output.WriteLine(
                 $"Trained {config} for {result.Steps} steps x {options.BatchSize} documents in {trainSeconds:F1} s: " +
-                $"final loss {result.FinalLoss:F4}, mean NLL over the corpus {nll:F4} nats/token."));
-            CliOutput.Results.MarkupLine(Markup.Escape($"Wrote {outPath} (sha256 {sha})."));
+                $"final loss {result.FinalLoss:F4}, mean NLL over the corpus {nll:F4} nats/token.");
+            output.WriteLine($"Wrote {outPath} (sha256 {sha}).");
         }
         return 0;
     }
+
+    /// <summary>The --json object: final_loss is the mean loss of the last 100 steps, corpus_nll the saved model's mean NLL per token over the corpus.</summary>
+    private sealed record Result(string Out, double FinalLoss, double CorpusNll, int Steps, int Batch, long Seed, double Seconds, string Sha256);
 
     private static string Describe(int step, double runningLoss) =>
         double.IsNaN(runningLoss) ? "training" : $"step {step}, loss {runningLoss:F4}";

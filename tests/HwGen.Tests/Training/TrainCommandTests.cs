@@ -1,7 +1,6 @@
-using System.CommandLine;
 using System.Text.Json;
 using HwGen.Cli;
-using HwGen.Cli.Commands;
+using HwGen.Tests.Cli;
 using HwGen.Model;
 
 namespace HwGen.Tests.Training;
@@ -10,11 +9,8 @@ public class TrainCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var root = new RootCommand { TrainCommand.Create() };
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CliRunner.Run(root, ["train", .. args], stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
+        var result = CliInvocation.Run(["train", .. args]);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     private static string WriteCorpus(string dir, params string[] lines)
