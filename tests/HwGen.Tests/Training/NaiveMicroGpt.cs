@@ -44,12 +44,21 @@ internal sealed class NaiveMicroGpt(ModelWeights w)
             for (var h = 0; h < _c.NHead; h++)
             {
                 var hs = h * _c.HeadDim;
-                var scores = keys[l].Select(k => Enumerable.Range(hs, _c.HeadDim).Sum(j => q[j] * k[j]) / Math.Sqrt(_c.HeadDim)).ToArray();
+                var scores = new double[keys[l].Count];
+                for (var t = 0; t < scores.Length; t++)
+                {
+                    for (var j = 0; j < _c.HeadDim; j++)
+                        scores[t] += q[hs + j] * keys[l][t][hs + j];
+                    scores[t] /= Math.Sqrt(_c.HeadDim);
+                }
                 var max = scores.Max();
                 var exps = scores.Select(s => Math.Exp(s - max)).ToArray();
                 var total = exps.Sum();
                 for (var j = 0; j < _c.HeadDim; j++)
-                    attn[hs + j] = Enumerable.Range(0, exps.Length).Sum(t => exps[t] / total * values[l][t][hs + j]);
+                {
+                    for (var t = 0; t < exps.Length; t++)
+                        attn[hs + j] += exps[t] / total * values[l][t][hs + j];
+                }
             }
             x = Linear(attn, lw.AttnWo).Zip(residual, (p, r) => p + r).ToArray();
             residual = x;
@@ -59,8 +68,16 @@ internal sealed class NaiveMicroGpt(ModelWeights w)
         return Linear(x, w.LmHead);
     }
 
-    private static double[] Linear(double[] x, Matrix m) =>
-        Enumerable.Range(0, m.Rows).Select(o => Enumerable.Range(0, m.Cols).Sum(i => m[o, i] * x[i])).ToArray();
+    private static double[] Linear(double[] x, Matrix m)
+    {
+        var y = new double[m.Rows];
+        for (var o = 0; o < m.Rows; o++)
+        {
+            for (var i = 0; i < m.Cols; i++)
+                y[o] += m[o, i] * x[i];
+        }
+        return y;
+    }
 
     private static double[] RmsNorm(double[] x)
     {
