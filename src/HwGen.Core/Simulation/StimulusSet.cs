@@ -1,0 +1,74 @@
+using HwGen.Model;
+
+namespace HwGen.Simulation;
+
+/// <summary>Builds lists of samples to simulate, reproducibly from a seed.</summary>
+public static class StimulusSet
+{
+    /// <summary>
+    /// <paramref name="count"/> samples all in the same mode (greedy, or sampled at
+    /// <paramref name="temperature"/>), with the given prompt and no length limit; sample i has
+    /// id i and a seed derived from <paramref name="seed"/> and i.
+    /// </summary>
+    public static IReadOnlyList<SampleStimulus> Uniform(int count, int seed, double temperature, bool greedy, IReadOnlyList<int>? prompt = null)
+    {
+        RequireCount(count);
+        var code = SampleStimulus.TemperatureCode(temperature);
+        return Enumerable.Range(0, count)
+            .Select(i => new SampleStimulus(i, SampleSeed(seed, i), code, greedy, 0, prompt ?? []))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> samples that cycle through the modes verification must cover:
+    /// temperature 1.0, temperature 0.5, greedy, and temperature 1.0 after a prompt of 1 to 3 random
+    /// tokens (never BOS); every eighth sample also has a random max_len of 1 to 4.
+    /// </summary>
+    public static IReadOnlyList<SampleStimulus> Mixed(int count, int seed, ModelConfig config)
+    {
+        RequireCount(count);
+        var random = new Random(seed);
+        var one = SampleStimulus.TemperatureCode(1.0);
+        var half = SampleStimulus.TemperatureCode(0.5);
+        var samples = new SampleStimulus[count];
+        for (var i = 0; i < count; i++)
+        {
+            IReadOnlyList<int> prompt = [];
+            if (i % 4 == 3)
+            {
+                var length = Math.Min(random.Next(1, 4), config.BlockSize - 1);
+                prompt = Enumerable.Range(0, length).Select(_ => RandomToken(random, config)).ToArray();
+            }
+            var maxLen = i % 8 == 5 ? Math.Min(random.Next(1, 5), config.BlockSize) : 0;
+            samples[i] = (i % 4) switch
+            {
+                1 => new SampleStimulus(i, SampleSeed(seed, i), half, false, maxLen, prompt),
+                2 => new SampleStimulus(i, SampleSeed(seed, i), one, true, maxLen, prompt),
+                _ => new SampleStimulus(i, SampleSeed(seed, i), one, false, maxLen, prompt),
+            };
+        }
+        return samples;
+    }
+
+    /// <summary>The PRNG seed of sample <paramref name="index"/>: a SplitMix64 mix of the run seed and the index, never 0.</summary>
+    public static uint SampleSeed(int seed, int index)
+    {
+        var z = unchecked((ulong)(uint)seed << 32 | (uint)index) + 0x9E3779B97F4A7C15UL;
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        var value = (uint)(z ^ (z >> 31));
+        return value == 0 ? 1u : value;
+    }
+
+    private static int RandomToken(Random random, ModelConfig config)
+    {
+        var t = random.Next(config.VocabSize - 1);
+        return t >= config.Bos ? t + 1 : t;
+    }
+
+    private static void RequireCount(int count)
+    {
+        if (count < 1)
+            throw new HwGenException($"--samples is {count}; give at least 1 sample.");
+    }
+}
