@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -25,12 +26,13 @@ internal static class CliOutput
         Out = new AnsiConsoleOutput(Console.Error),
     });
 
-    /// <summary>A console on stdout for tables and text results.</summary>
-    public static IAnsiConsole Results { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Out),
-    });
+    /// <summary>
+    /// The stdout of one invocation: <c>parseResult.InvocationConfiguration.Output</c>, which is
+    /// <see cref="Console.Out"/> unless the caller (a test, via <see cref="CliRunner.Run"/>) captures it.
+    /// Commands write their results here.
+    /// </summary>
+    public static TextWriter Out(ParseResult parseResult) => parseResult.InvocationConfiguration.Output;
 
-    /// <summary>Writes <paramref name="value"/> as one JSON object on stdout.</summary>
-    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    /// <summary>Writes <paramref name="value"/> as one JSON object on <paramref name="output"/> (a command's stdout).</summary>
+    public static void WriteJson<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 }

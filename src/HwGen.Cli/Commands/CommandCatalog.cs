@@ -7,6 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return RunCommand.Create();
+        yield return InfoCommand.Create();
+        yield return EvalCommand.Create();
+        yield return SampleCommand.Create();
+        yield return TrainCommand.Create();
     }
 }

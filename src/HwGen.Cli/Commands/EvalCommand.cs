@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using HwGen.Reference;
+
+namespace HwGen.Cli.Commands;
+
+/// <summary>
+/// <c>hwgen eval</c>: measures the float64 reference model against golden logits (--golden) or
+/// by its mean NLL over a corpus (--corpus), and reports how fast it ran.
+/// </summary>
+internal static class EvalCommand
+{
+    /// <summary>The JSON result of <c>hwgen eval --golden G --json</c>.</summary>
+    public sealed record GoldenResult(string Model, string Golden, GoldenComparison Comparison, double Seconds);
+
+    /// <summary>The JSON result of <c>hwgen eval --corpus F --json</c>.</summary>
+    public sealed record CorpusResult(string Model, string Corpus, CorpusLoss Loss, double Seconds, double TokensPerSecond);
+
+    public static Command Create()
+    {
+        var model = CommonOptions.Model();
+        var json = CommonOptions.Json();
+        var golden = new Option<FileInfo?>("--golden") { Description = "Golden logits (JSON, schema in shared/README.md): report the logit error." };
+        var corpus = new Option<FileInfo?>("--corpus") { Description = "Text, one document per line: report the mean NLL per token (microGPT's loss)." };
+        var command = new Command("eval", "Evaluate the float64 reference model against golden logits or on a corpus.")
+        {
+            model, golden, corpus, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var goldenFile = parseResult.GetValue(golden);
+            var corpusFile = parseResult.GetValue(corpus);
+            if ((goldenFile is null) == (corpusFile is null))
+                throw new HwGenException("eval needs exactly one of --golden FILE or --corpus FILE.");
+            var modelFile = parseResult.GetValue(model)!;
+            var weights = ModelFiles.Load(modelFile);
+            var output = parseResult.InvocationConfiguration.Output;
+            var asJson = parseResult.GetValue(json);
+            if (goldenFile is not null)
+                EvalGolden(new FloatGpt(weights), modelFile, goldenFile, output, asJson);
+            else
+                EvalCorpus(new FloatGpt(weights), modelFile, corpusFile!, output, asJson);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void EvalGolden(ILogitModel model, FileInfo modelFile, FileInfo goldenFile, TextWriter output, bool json)
+    {
+        var golden = GoldenFile.Load(goldenFile.FullName);
+        var watch = Stopwatch.StartNew();
+        var c = Evaluation.CompareGolden(model, golden, modelFile.FullName);
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (json)
+        {
+            CliOutput.WriteJson(output, new GoldenResult(modelFile.Name, goldenFile.Name, c, seconds));
+            return;
+        }
+        var agreeing = (int)Math.Round(c.Top1Agreement * c.Positions);
+        output.WriteLine(Inv($"model:           {modelFile.Name} ({model.Config})"));
+        output.WriteLine(Inv($"golden:          {goldenFile.Name}, {c.Cases} cases, {c.Positions} positions"));
+        output.WriteLine(Inv($"max |error|:     {c.MaxAbsError:G4} (case {c.WorstCase}, position {c.WorstPosition}, logit {c.WorstToken})"));
+        output.WriteLine(Inv($"mean |error|:    {c.MeanAbsError:G4}"));
+        output.WriteLine(Inv($"top-1 agreement: {c.Top1Agreement:F6} ({agreeing}/{c.Positions})"));
+    }
+
+    private static void EvalCorpus(ILogitModel model, FileInfo modelFile, FileInfo corpusFile, TextWriter output, bool json)
+    {
+        var corpus = TokenCorpus.Load(corpusFile.FullName, model.Config);
+        var watch = Stopwatch.StartNew();
+        var loss = Evaluation.MeanNll(model, corpus);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var rate = loss.Tokens / Math.Max(seconds, 1e-9);
+        if (json)
+        {
+            CliOutput.WriteJson(output, new CorpusResult(modelFile.Name, corpusFile.Name, loss, seconds, rate));
+            return;
+        }
+        output.WriteLine(Inv($"model:    {modelFile.Name} ({model.Config})"));
+        output.WriteLine(Inv($"corpus:   {corpusFile.Name}, {loss.Documents} documents, {loss.Tokens} predicted tokens"));
+        output.WriteLine(Inv($"mean NLL: {loss.MeanNll:F6} nats/token"));
+        output.WriteLine(Inv($"speed:    {seconds:F3} s, {rate:F0} tokens/s"));
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
