@@ -42,7 +42,7 @@ public class SimulationRunnerTests
     [Test]
     public void AMixedBatchAgreesWithTheFixtureReference()
     {
-        var stimulus = StimulusSet.Mixed(60, 11, Model.ModelConfig.MicroGpt);
+        var stimulus = StimulusSet.Mixed(60, 11, HwGen.Model.ModelConfig.MicroGpt);
 
         var verification = HardwareVerification.Run(_runner, VerilatorFixture.FixtureDesign(), new FixtureReference(), stimulus, SimulationOptions.Default, _work);
 
