@@ -12,5 +12,7 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return SampleCommand.Create();
         yield return TrainCommand.Create();
+        yield return QuantizeCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -1,0 +1,7 @@
+namespace HwGen.Golden;
+
+/// <summary>One generated sequence of the golden sampler.</summary>
+/// <param name="Tokens">The emitted tokens (no BOS, no prompt).</param>
+/// <param name="Steps">Number of steps run (positions fed, BOS and prompt included).</param>
+/// <param name="Logits">The logit codes of every step in order, when recorded.</param>
+public sealed record FixedSample(int[] Tokens, int Steps, IReadOnlyList<int[]>? Logits);
