@@ -1,3 +1,4 @@
+using HwGen.Golden;
 using HwGen.Model;
 
 namespace HwGen.Simulation;
@@ -13,7 +14,7 @@ public static class StimulusSet
     public static IReadOnlyList<SampleStimulus> Uniform(int count, int seed, double temperature, bool greedy, IReadOnlyList<int>? prompt = null)
     {
         RequireCount(count);
-        var code = SampleStimulus.TemperatureCode(temperature);
+        var code = (ushort)Temperature.ToCode(temperature);
         return Enumerable.Range(0, count)
             .Select(i => new SampleStimulus(i, SampleSeed(seed, i), code, greedy, 0, prompt ?? []))
             .ToArray();
@@ -28,8 +29,8 @@ public static class StimulusSet
     {
         RequireCount(count);
         var random = new Random(seed);
-        var one = SampleStimulus.TemperatureCode(1.0);
-        var half = SampleStimulus.TemperatureCode(0.5);
+        var one = (ushort)Temperature.ToCode(1.0);
+        var half = (ushort)Temperature.ToCode(0.5);
         var samples = new SampleStimulus[count];
         for (var i = 0; i < count; i++)
         {

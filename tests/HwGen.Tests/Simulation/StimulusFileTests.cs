@@ -55,16 +55,6 @@ public class StimulusFileTests
     }
 
     [Test]
-    public void TemperatureCodesAreUq88()
-    {
-        Assert.That(SampleStimulus.TemperatureCode(1.0), Is.EqualTo(256));
-        Assert.That(SampleStimulus.TemperatureCode(0.5), Is.EqualTo(128));
-        Assert.That(SampleStimulus.TemperatureCode(0.7), Is.EqualTo(179)); // 179.2 rounds down
-        var e = Assert.Throws<HwGenException>(() => SampleStimulus.TemperatureCode(0.0));
-        Assert.That(e!.Message, Is.EqualTo("Temperature 0 has no UQ8.8 code (1/256 .. 255.996); give a temperature in that range."));
-    }
-
-    [Test]
     public void MixedCoversEveryModeReproducibly()
     {
         var a = StimulusSet.Mixed(16, 5, Config);
