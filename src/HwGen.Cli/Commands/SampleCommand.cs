@@ -1,5 +1,7 @@
 using System.CommandLine;
+using HwGen.Golden;
 using HwGen.Model;
+using HwGen.Quantization;
 using HwGen.Reference;
 using HwGen.Sampling;
 
@@ -19,9 +21,12 @@ internal static class SampleCommand
         var count = new Option<int>("--count", "-n") { Description = "Number of samples.", DefaultValueFactory = _ => 20 };
         var temperature = Temperature();
         var greedy = new Option<bool>("--greedy") { Description = "Take the most likely token (lowest index on ties) instead of drawing." };
-        var command = new Command("sample", "Generate samples (names) with the float64 reference model.")
+        var useFixed = FixedPointOptions.Fixed();
+        var format = FixedPointOptions.Format();
+        var calibration = FixedPointOptions.Calibration();
+        var command = new Command("sample", "Generate samples (names) with the float64 reference model, or with --fixed the fixed-point golden model and the hardware's sampler (sample k is seeded with seed + k).")
         {
-            model, count, temperature, seed, greedy, json,
+            model, count, temperature, seed, greedy, useFixed, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
@@ -31,7 +36,9 @@ internal static class SampleCommand
             var options = new SamplingOptions(parseResult.GetValue(temperature), parseResult.GetValue(seed), parseResult.GetValue(greedy)).Validated();
             var file = parseResult.GetValue(model)!;
             var weights = ModelFiles.Load(file);
-            var samples = Generate(weights, options, n);
+            var samples = parseResult.GetValue(useFixed)
+                ? GenerateFixed(FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration)), options, n)
+                : Generate(weights, options, n);
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(json))
                 CliOutput.WriteJson(output, new Result(file.Name, n, options.Temperature, options.Seed, options.Greedy, samples));
@@ -49,6 +56,18 @@ internal static class SampleCommand
         Description = "Softmax temperature: below 1 is more conservative, above 1 more varied.",
         DefaultValueFactory = _ => 0.5,
     };
+
+    /// <summary>
+    /// <paramref name="count"/> samples of the golden model with the hardware's sampler: the
+    /// temperature as a UQ8.8 code, sample k seeded with seed + k (docs/numerics.md 5.4).
+    /// </summary>
+    public static IReadOnlyList<string> GenerateFixed(NumericsPlan plan, SamplingOptions options, int count)
+    {
+        var sampler = new FixedSampler(new FixedGpt(plan));
+        var code = options.Greedy ? 0 : Golden.Temperature.ToCode(options.Temperature);
+        var vocab = new Vocabulary(plan.Config);
+        return Enumerable.Range(0, count).Select(k => vocab.Decode(sampler.Generate(unchecked((uint)(options.Seed + k)), code, options.Greedy).Tokens)).ToArray();
+    }
 
     /// <summary><paramref name="count"/> samples decoded to text with the model's vocabulary.</summary>
     public static IReadOnlyList<string> Generate(ModelWeights weights, SamplingOptions options, int count)

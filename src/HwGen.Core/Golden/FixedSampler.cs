@@ -1,12 +1,14 @@
 using HwGen.Numerics;
 using HwGen.Quantization;
+using HwGen.Sampling;
 
 namespace HwGen.Golden;
 
 /// <summary>
 /// The hardware's sampler on the golden model (docs/numerics.md 5.4, docs/hardware.md "Generation"):
 /// BOS at position 0, prompt tokens fed as they are, then each next token by greedy argmax or by
-/// the integer temperature/exp/threshold rule with one xorshift32 draw; a chosen BOS ends the sample.
+/// the integer temperature/exp/threshold rule with one xorshift32 draw (<see cref="XorShift32"/>,
+/// seeded per sample); a chosen BOS ends the sample.
 /// </summary>
 public sealed class FixedSampler
 {
@@ -38,7 +40,7 @@ public sealed class FixedSampler
         if (temperatureCode is < 0 or > ushort.MaxValue)
             throw new ArgumentOutOfRangeException(nameof(temperatureCode), "a UQ8.8 code is 0 .. 65535");
         greedy |= temperatureCode == 0;
-        var state = seed == 0 ? NumericsPlan.ZeroSeedState : seed;
+        var rng = new XorShift32(unchecked((int)seed));
         var (lambda, lambdaFrac) = greedy ? (0L, 0) : Lambda(temperatureCode);
         var logits = recordLogits ? new List<int[]>() : null;
         var emitted = new List<int>();
@@ -62,8 +64,7 @@ public sealed class FixedSampler
             }
             else
             {
-                state = XorShift(state);
-                next = Draw(codes, lambda, lambdaFrac, state);
+                next = Draw(codes, lambda, lambdaFrac, rng.NextUInt32());
             }
             if (next == c.Bos)
                 break;
@@ -73,15 +74,6 @@ public sealed class FixedSampler
             token = next;
         }
         return new FixedSample(emitted.ToArray(), steps, logits);
-    }
-
-    /// <summary>One xorshift32 draw (13, 17, 5): the new state is the output.</summary>
-    public static uint XorShift(uint x)
-    {
-        x ^= x << 13;
-        x ^= x >> 17;
-        x ^= x << 5;
-        return x;
     }
 
     /// <summary>The index of the largest code; the lowest index wins a tie.</summary>

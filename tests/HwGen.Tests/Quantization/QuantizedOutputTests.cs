@@ -1,0 +1,85 @@
+using System.Text.Json;
+using HwGen.Model;
+using HwGen.Numerics;
+using HwGen.Quantization;
+using HwGen.Tests.Cli;
+
+namespace HwGen.Tests.Quantization;
+
+public class QuantizedOutputTests
+{
+    [Test]
+    public void QuantizeWritesOneMemPerTensorAndAManifest()
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir("quantize"), "rom");
+        var run = CliInvocation.Run("quantize", "--model", TestPaths.TalosModel, "--out", dir, "--format", "Q4.12", "--json");
+        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+        var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.That(files, Is.EqualTo(new[]
+        {
+            "layer0_attn_wk.mem", "layer0_attn_wo.mem", "layer0_attn_wq.mem", "layer0_attn_wv.mem", "layer0_mlp_fc1.mem",
+            "layer0_mlp_fc2.mem", "lm_head.mem", "manifest.json", "wpe.mem", "wte.mem",
+        }));
+        // The words equal the TALOS-V2 ROM image.
+        var rom = File.ReadAllText(Path.Combine(TestPaths.Shared, "models", "talos-v2-rom-q4.12", "layer0_mlp_fc1_q12.hex"));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "layer0_mlp_fc1.mem")).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            Is.EqualTo(rom.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().ToLowerInvariant())));
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
+        var root = manifest.RootElement;
+        Assert.That(root.GetProperty("format_rule").GetString(), Is.EqualTo("Q4.12"));
+        Assert.That(root.GetProperty("rounding").GetString(), Is.EqualTo("nearest_even"));
+        var fc1 = root.GetProperty("tensors").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "layer0.mlp_fc1");
+        Assert.That(fc1.GetProperty("file").GetString(), Is.EqualTo("layer0_mlp_fc1.mem"));
+        Assert.That(fc1.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()), Is.EqualTo(new[] { 64, 16 }));
+        Assert.That(fc1.GetProperty("clipped").GetInt32(), Is.Zero);
+        Assert.That(fc1.GetProperty("snr_db").GetDouble(), Is.GreaterThan(40));
+        Assert.That(root.GetProperty("activations").GetArrayLength(), Is.EqualTo(16));
+        Assert.That(root.GetProperty("constants").GetProperty("score_shift").GetInt32(), Is.EqualTo(1));
+        Assert.That(root.GetProperty("constants").GetProperty("rms_eps_code").GetProperty("embedding_norm").GetInt64(), Is.EqualTo(2684));
+
+        using var stdout = JsonDocument.Parse(run.Stdout);
+        Assert.That(stdout.RootElement.GetProperty("tensors").GetArrayLength(), Is.EqualTo(9));
+    }
+
+    [Test]
+    public void TheManifestIsDeterministic()
+    {
+        var weights = SafeTensors.Load(TestPaths.TalosModel);
+        var a = QuantizedOutput.Render(PlanBuilder.Fixed(weights, QFormat.Parse("Q4.12")), "m.safetensors", "00");
+        var b = QuantizedOutput.Render(PlanBuilder.Fixed(weights, QFormat.Parse("Q4.12")), "m.safetensors", "00");
+        Assert.That(a, Is.EqualTo(b));
+        Assert.That(a[Manifest.FileName], Does.Not.Contain("\r"));
+    }
+
+    [Test]
+    public void RewritingReplacesTheDirectoryAsAWhole()
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir("quantize"), "rom");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "stale.mem"), "0000\n");
+        OutputDirectory.Write(dir, new Dictionary<string, string> { ["a.mem"] = "0001\n" });
+        Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName), Is.EqualTo(new[] { "a.mem" }));
+        Assert.That(Directory.GetDirectories(Path.GetDirectoryName(dir)!), Is.EqualTo(new[] { dir }), "no temporary directory is left");
+    }
+
+    [Test]
+    public void AFileInTheWayIsAClearErrorAndNothingIsWritten()
+    {
+        var parent = TestPaths.NewTempDir("quantize");
+        var target = Path.Combine(parent, "rom");
+        File.WriteAllText(target, "x");
+        var run = CliInvocation.Run("quantize", "--model", TestPaths.TalosModel, "--out", target, "--format", "Q4.12");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Stderr.Trim(), Is.EqualTo($"hwgen: error: {target}: is a file; --out needs a directory (new or one HwGen wrote before)."));
+        Assert.That(Directory.GetFileSystemEntries(parent), Is.EqualTo(new[] { target }));
+    }
+
+    [Test]
+    public void ABadFormatIsAClearError()
+    {
+        var run = CliInvocation.Run("quantize", "--model", TestPaths.TalosModel, "--out", TestPaths.NewTempDir("q"), "--format", "Q4.13");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Stderr.Trim(), Is.EqualTo("hwgen: error: --format: 'Q4.13' has 17 bits; HwGen codes are 16-bit, so m + n must be 16 (e.g. Q4.12 or Q3.13)."));
+    }
+}
