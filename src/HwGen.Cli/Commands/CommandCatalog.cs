@@ -14,5 +14,7 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return QuantizeCommand.Create();
         yield return BenchCommand.Create();
+        yield return SimulateCommand.Create();
+        yield return VerifyCommand.Create();
     }
 }

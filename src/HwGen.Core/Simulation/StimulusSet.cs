@@ -51,15 +51,11 @@ public static class StimulusSet
         return samples;
     }
 
-    /// <summary>The PRNG seed of sample <paramref name="index"/>: a SplitMix64 mix of the run seed and the index, never 0.</summary>
-    public static uint SampleSeed(int seed, int index)
-    {
-        var z = unchecked((ulong)(uint)seed << 32 | (uint)index) + 0x9E3779B97F4A7C15UL;
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        var value = (uint)(z ^ (z >> 31));
-        return value == 0 ? 1u : value;
-    }
+    /// <summary>
+    /// The PRNG seed of sample <paramref name="index"/>: the run seed plus the index (wrapping), as
+    /// <c>hwgen sample --fixed</c> seeds its samples, so both give the same names.
+    /// </summary>
+    public static uint SampleSeed(int seed, int index) => unchecked((uint)seed + (uint)index);
 
     private static int RandomToken(Random random, ModelConfig config)
     {
