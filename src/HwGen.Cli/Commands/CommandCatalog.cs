@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return QuantizeCommand.Create();
         yield return BenchCommand.Create();
+        yield return GenerateCommand.Create();
         yield return SimulateCommand.Create();
         yield return VerifyCommand.Create();
     }

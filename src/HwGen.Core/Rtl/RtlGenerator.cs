@@ -107,7 +107,7 @@ public static class RtlGenerator
         Sv("hwgen_recip", new
         {
             Stamp = stamp, FracBits = t.RecipFracBits, IndexBits = t.RecipIndexBits, IndexLsb = 31 - t.RecipIndexBits,
-            VW = recipInW, VMsb = recipInW - 1, YW = recipTableW, YMsb = recipTableW - 1, OutMsb = recipOutW - 1,
+            VW = recipInW, VMsb = recipInW - 1, YW = recipTableW, YMsb = recipTableW - 1, OutW = recipOutW, OutMsb = recipOutW - 1,
             Depth = recipTable.Length, MemFile = "recip_table.mem", MqShift = 31 - t.RecipFracBits,
             TwoPow = Unsigned(64, 1L << (t.RecipFracBits + 1)),
         });
@@ -115,7 +115,7 @@ public static class RtlGenerator
         {
             Stamp = stamp, FracBits = t.RsqrtFracBits, FracBitsPlus1 = t.RsqrtFracBits + 1, IndexLsb = 30 - t.RsqrtIndexBits,
             AddrW = t.RsqrtIndexBits + 2, IndexOffset = 1 << t.RsqrtIndexBits,
-            UW = normUW, UMsb = normUW - 1, YW = rsqrtTableW, YMsb = rsqrtTableW - 1, OutMsb = rsqrtOutW - 1,
+            UW = normUW, UMsb = normUW - 1, YW = rsqrtTableW, YMsb = rsqrtTableW - 1, OutW = rsqrtOutW, OutMsb = rsqrtOutW - 1,
             Depth = rsqrtTable.Length, MemFile = "rsqrt_table.mem", MqShift = 30 - t.RsqrtFracBits,
             ThreePow = Unsigned(64, 3L << t.RsqrtFracBits),
         });
@@ -147,6 +147,7 @@ public static class RtlGenerator
         Sv("hwgen_step", new
         {
             Stamp = stamp, Lanes = lanes, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
             LogitBase = Unsigned(vAddrW, vm.Logits), ScoreBase = Unsigned(vAddrW, vm.Scores),
