@@ -7,14 +7,13 @@ namespace HwGen.Tests.Simulation;
 
 /// <summary>
 /// The one Verilator build cache every real-Verilator test shares (so a design is compiled once
-/// per content, across tests and test runs), and the test fixture core.
+/// per content, across tests, test runs and hwgen commands), and the test fixture core.
 /// </summary>
 internal static class VerilatorFixture
 {
-    private static readonly Lazy<VerilatorDriver> LazyDriver = new(() =>
-        VerilatorDriver.Create(Path.Combine(Path.GetTempPath(), "hwgen-tests", "verilator-cache")));
+    private static readonly Lazy<VerilatorDriver> LazyDriver = new(() => VerilatorDriver.Create());
 
-    /// <summary>The shared driver: HWGEN_VERILATOR or PATH, cache in the temp folder.</summary>
+    /// <summary>The shared driver: HWGEN_VERILATOR or PATH, and the default build cache, which the hwgen program uses too.</summary>
     public static VerilatorDriver Driver => LazyDriver.Value;
 
     /// <summary>A runner over the checkout's <c>sim/</c> templates.</summary>
