@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,20 +20,23 @@ internal static class CliOutput
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>A console on stderr for progress bars and status; plain when stderr is not a terminal.</summary>
-    public static IAnsiConsole Progress { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Error),
-    });
+    /// <summary>A console on stderr for progress bars and status; plain text, no escape codes, when stderr is not a terminal.</summary>
+    public static IAnsiConsole Progress { get; } = AnsiConsole.Create(Console.IsErrorRedirected
+        ? new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        }
+        : new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
-    /// <summary>A console on stdout for tables and text results.</summary>
-    public static IAnsiConsole Results { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Out),
-    });
-
-    /// <summary>Writes <paramref name="value"/> as one JSON object on stdout.</summary>
-    public static void WriteJson<T>(T value) => WriteJson(Console.Out, value);
+    /// <summary>
+    /// The stdout of one invocation: <c>parseResult.InvocationConfiguration.Output</c>, which is
+    /// <see cref="Console.Out"/> unless the caller (a test, via <see cref="CliRunner.Run"/>) captures it.
+    /// Commands write their results here.
+    /// </summary>
+    public static TextWriter Out(ParseResult parseResult) => parseResult.InvocationConfiguration.Output;
 
     /// <summary>Writes <paramref name="value"/> as one JSON object on <paramref name="output"/> (a command's stdout).</summary>
     public static void WriteJson<T>(TextWriter output, T value) => output.WriteLine(JsonSerializer.Serialize(value, JsonOptions));

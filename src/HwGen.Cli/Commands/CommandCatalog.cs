@@ -8,8 +8,10 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return RunCommand.Create();
+        yield return InfoCommand.Create();
         yield return EvalCommand.Create();
         yield return SampleCommand.Create();
+        yield return TrainCommand.Create();
         yield return QuantizeCommand.Create();
         yield return BenchCommand.Create();
     }
