@@ -76,6 +76,18 @@ public class QuantizedOutputTests
     }
 
     [Test]
+    public void ClippedTensorsGetANoteWithTheFormatTheyNeed()
+    {
+        var lm = SafeTensors.Load(TestPaths.TalosModel).LmHead.Data;
+        // Q1.15 holds -1 .. 32767/32768; rounding carries w >= 32767.5/32768 out of range.
+        var clipped = lm.Count(w => w * 32768 >= 32767.5 || w * 32768 < -32768.5);
+        var run = CliInvocation.Run("quantize", "--model", TestPaths.TalosModel, "--out", Path.Combine(TestPaths.NewTempDir("q"), "rom"), "--format", "Q1.15");
+        Assert.That(run.ExitCode, Is.Zero, run.Stderr);
+        Assert.That(clipped, Is.GreaterThan(0));
+        Assert.That(run.Stdout, Does.Contain($"note: {clipped} weights of 'lm_head' were clipped: its max |w| 1.333 needs 2 integer bits; Q1.15 has 1. Use --format auto or Q2.14."));
+    }
+
+    [Test]
     public void ABadFormatIsAClearError()
     {
         var run = CliInvocation.Run("quantize", "--model", TestPaths.TalosModel, "--out", TestPaths.NewTempDir("q"), "--format", "Q4.13");
