@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return GenerateCommand.Create();
         yield return SimulateCommand.Create();
         yield return VerifyCommand.Create();
+        yield return SynthCommand.Create();
     }
 }
