@@ -17,7 +17,7 @@ internal static class FpgaFixture
     public static string Constraints => Path.Combine(TestPaths.RepoRoot, "constraints");
 
     /// <summary>The fixture core: microGPT's port widths and vocabulary, one ROM under u_weights.</summary>
-    public static CoreDesign Core() => CoreDesign.FromFolder(Folder, ["hwgen_core.sv", "fixture_names.mem"], ["hwgen_core.sv"],
+    public static CoreDesign Core() => CoreDesign.FromFolder(Folder, ["fixture_rom.sv", "hwgen_core.sv", "fixture_names.mem"], ["fixture_rom.sv", "hwgen_core.sv"],
         ModelConfig.MicroGpt, "test-fixture", 1);
 
     /// <summary>The fixture core wrapped for <paramref name="target"/>.</summary>
