@@ -32,6 +32,7 @@ public class RtlToolTests
     [TestCase("talos", 1)]
     [TestCase("talos", 4)]
     [TestCase("talos", 16)]
+    [TestCase("talos", 100)]
     [TestCase("wide2", 3)]
     [TestCase("wide2", 32)]
     [TestCase("odd", 5)]
