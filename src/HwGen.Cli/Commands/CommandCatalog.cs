@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return QuantizeCommand.Create();
         yield return BenchCommand.Create();
+        yield return GenerateCommand.Create();
     }
 }

@@ -1,0 +1,203 @@
+using System.Globalization;
+using HwGen.Numerics;
+using HwGen.Quantization;
+using HwGen.Rendering;
+using static HwGen.Rtl.SvLiteral;
+
+namespace HwGen.Rtl;
+
+/// <summary>
+/// Renders the SystemVerilog of the core (docs/hardware.md) for a numerics plan and a lane count.
+/// Every width, bound, address, shift and ROM word is computed here from the plan and the table
+/// functions of <see cref="HwGen.Numerics"/>; the templates only substitute and iterate.
+/// </summary>
+public static class RtlGenerator
+{
+    /// <summary>The top module.</summary>
+    public const string Top = "hwgen_core";
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Generates the design in memory from the shipped templates; same inputs give the same files, byte for byte.</summary>
+    public static RtlDesign Generate(NumericsPlan plan, RtlOptions options) =>
+        Generate(plan, options, TemplateRenderer.ForShipped(TemplateFolders.Hdl));
+
+    /// <summary>Generates the design in memory with <paramref name="templates"/>.</summary>
+    public static RtlDesign Generate(NumericsPlan plan, RtlOptions options, TemplateRenderer templates)
+    {
+        options = options.Validated();
+        var c = plan.Config;
+        var lanes = options.Lanes;
+        var t = plan.Tables;
+
+        var rom = new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), lanes);
+        var vm = VectorMemoryMap.For(c, lanes);
+        var program = StepProgram.Build(plan, rom, vm);
+        var schedule = RtlSchedule.For(c, program);
+
+        // ---- widths, all from the plan ----
+        var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
+        var accW = new[] { "q_k_v_wo_fc1_lm_head", "fc2", "attn_scores", "attn_output" }.Max(n => accs[n]);
+        var ssW = accs["rms_sum_of_squares"];
+        var softmaxSumW = accs["softmax_sum"];
+        var samplerSumW = accs["sampler_sum"];
+        var expTable = ExpTable.Generate(t.ExpIndexBits, t.ExpFracBits);
+        var recipTable = ReciprocalTable.Generate(t.RecipIndexBits, t.RecipFracBits);
+        var rsqrtTable = RsqrtTable.Generate(t.RsqrtIndexBits, t.RsqrtFracBits);
+        var expW = BitLength(expTable.Max());
+        var recipTableW = BitLength(recipTable.Max());
+        var rsqrtTableW = BitLength(rsqrtTable.Max());
+        var recipOutW = t.RecipFracBits + 2;
+        var rsqrtOutW = t.RsqrtFracBits + 2;
+        var maxEps = program.Where(i => i.Op == StepOp.Norm).Max(i => i.Eps);
+        var epsW = BitLength(maxEps);
+        var normUW = Math.Max(ssW, epsW) + 1;
+        var rmsScale = plan.RmsScale;
+        var normScaleW = BitLength(rmsScale) + rsqrtOutW - NumericsPlan.RmsScaleFracBits;
+        var recipInW = Math.Max(Math.Max(softmaxSumW, samplerSumW), 16);
+        var lambdaW = BitLength(NonlinearUnits.Log2E) + recipOutW - NumericsPlan.LambdaShift;
+        var expArgW = 17 + Math.Max(lambdaW, BitLength(NonlinearUnits.Log2E)) + 3;
+        var scoreMul = plan.ScoreScale ?? 1;
+        var rqW = new[] { accW + BitLength(scoreMul) + 1, 16 + normScaleW + 1, expW + recipOutW + 1, 17 + 15 + 1 }.Max();
+        var tokW = IndexWidth(c.VocabSize);
+        var posW = CeilLog2(c.BlockSize + 1L);
+        var maxCount = new[] { c.MlpHidden + lanes, c.VocabSize, c.BlockSize + 1, c.NEmbd + lanes, program.Max(i => i.Chunks) * lanes + lanes }.Max();
+        var cntW = Math.Max(IndexWidth(maxCount + 1), posW);
+        var vAddrW = IndexWidth(vm.Depth);
+        var wAddrW = IndexWidth(rom.Depth);
+        var kvDepth = c.NLayer * c.BlockSize * c.NEmbd;
+        var kvAddrW = IndexWidth(kvDepth);
+        var pcW = IndexWidth(program.Count);
+        var headW = IndexWidth(c.NHead);
+
+        var files = new BuildPlan(options.ModelHash);
+        void Sv(string module, object model) => files.AddText(module + ".sv", templates.Render(module + ".sv.hbs", model));
+
+        // ---- ROM images ----
+        var banks = new List<object>();
+        for (var b = 0; b < lanes; b++)
+        {
+            var file = $"weights_bank{b}.mem";
+            var words = rom.BankWords(b, name => plan.Tensor(name).Codes);
+            files.AddText(file, MemImage.Format(words.Select(w => (long)w), 16,
+                ($"Weight bank {b} of {lanes}: word Base+r*Chunks+k holds W[r][k*{lanes}+{b}].")));
+            banks.Add(new { Index = b, MemFile = file, Msb = 16 * b + 15, Lsb = 16 * b });
+        }
+        files.AddText("exp2_table.mem", MemImage.Format(expTable.Select(v => (long)v), expW,
+            ($"ExpTable.Generate({t.ExpIndexBits}, {t.ExpFracBits}).")));
+        files.AddText("recip_table.mem", MemImage.Format(recipTable.Select(v => (long)v), recipTableW,
+            ($"ReciprocalTable.Generate({t.RecipIndexBits}, {t.RecipFracBits}).")));
+        files.AddText("rsqrt_table.mem", MemImage.Format(rsqrtTable.Select(v => (long)v), rsqrtTableW,
+            ($"RsqrtTable.Generate({t.RsqrtIndexBits}, {t.RsqrtFracBits}).")));
+
+        // ---- modules ----
+        Sv("hwgen_rom", new { });
+        Sv("hwgen_ram", new { });
+        Sv("hwgen_weight_rom", new
+        {
+            Lanes = lanes, LanesMinus1 = lanes - 1, Depth = rom.Depth, AddrW = wAddrW,
+            AddrMsb = wAddrW - 1, DataMsb = 16 * lanes - 1, Banks = banks,
+        });
+        Sv("hwgen_exp2", new
+        {
+            IndexBits = t.ExpIndexBits, FracBits = t.ExpFracBits, IndexMask = (1 << t.ExpIndexBits) - 1,
+            IndexMsb = t.ExpIndexBits - 1, WW = expArgW, WMsb = expArgW - 1, EW = expW, EMsb = expW - 1,
+            Depth = expTable.Length, MemFile = "exp2_table.mem",
+        });
+        Sv("hwgen_recip", new
+        {
+            FracBits = t.RecipFracBits, IndexBits = t.RecipIndexBits, IndexLsb = 31 - t.RecipIndexBits,
+            VW = recipInW, VMsb = recipInW - 1, YW = recipTableW, YMsb = recipTableW - 1, OutW = recipOutW, OutMsb = recipOutW - 1,
+            Depth = recipTable.Length, MemFile = "recip_table.mem", MqShift = 31 - t.RecipFracBits,
+            TwoPow = Unsigned(64, 1L << (t.RecipFracBits + 1)),
+        });
+        Sv("hwgen_rsqrt", new
+        {
+            FracBits = t.RsqrtFracBits, FracBitsPlus1 = t.RsqrtFracBits + 1, IndexLsb = 30 - t.RsqrtIndexBits,
+            AddrW = t.RsqrtIndexBits + 2, IndexOffset = 1 << t.RsqrtIndexBits,
+            UW = normUW, UMsb = normUW - 1, YW = rsqrtTableW, YMsb = rsqrtTableW - 1, OutW = rsqrtOutW, OutMsb = rsqrtOutW - 1,
+            Depth = rsqrtTable.Length, MemFile = "rsqrt_table.mem", MqShift = 30 - t.RsqrtFracBits,
+            ThreePow = Unsigned(64, 3L << t.RsqrtFracBits),
+        });
+
+        var ops = program.Select((ins, pc) => new
+        {
+            Pc = Unsigned(pcW, pc),
+            Comment = $"{ins.Stage}: {ins.Op}",
+            Op = "Op" + ins.Op,
+            WBase = Unsigned(wAddrW, ins.WBase),
+            WBase2 = Unsigned(wAddrW, ins.WBase2),
+            Rows = Unsigned(cntW, ins.Rows),
+            Chunks = Unsigned(cntW, ins.Chunks),
+            Cols = Unsigned(cntW, ins.Cols),
+            Src = Unsigned(vAddrW, ins.Src),
+            Src2 = Unsigned(vAddrW, ins.Src2),
+            Dst = Unsigned(vAddrW, ins.Dst),
+            KvBase = Unsigned(kvAddrW, ins.KvBase),
+            ShA = Unsigned(4, ins.ShA),
+            ShB = Unsigned(4, ins.ShB),
+            Rq = Signed(8, ins.Rq),
+            Rq2 = Signed(8, ins.Rq2),
+            Rq3 = Signed(8, ins.Rq3),
+            Rq4 = Signed(8, ins.Rq4),
+            Relu = ins.Relu ? "1'b1" : "1'b0",
+            Eps = Unsigned(epsW, ins.Eps),
+        }).ToArray();
+
+        Sv("hwgen_step", new
+        {
+            Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
+            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
+            VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
+            LogitBase = Unsigned(vAddrW, vm.Logits), ScoreBase = Unsigned(vAddrW, vm.Scores),
+            KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
+            AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, ExpW = expW,
+            SoftmaxSumW = softmaxSumW, ExpArgW = expArgW, NormScaleW = normScaleW,
+            WAddrW = wAddrW, WAddrMsb = wAddrW - 1, CntW = cntW, CntMsb = cntW - 1,
+            KvDepth = kvDepth, KvAddrW = kvAddrW, KvAddrMsb = kvAddrW - 1, EpsMsb = epsW - 1,
+            PcW = pcW, PcMsb = pcW - 1, HeadW = headW, HeadMsb = headW - 1, LastHead = c.NHead - 1,
+            LaneBusMsb = 16 * lanes - 1, NormUW = normUW, NormUMsb = normUW - 1,
+            RsqrtOutMsb = rsqrtOutW - 1, RecipOutMsb = recipOutW - 1, RecipInW = recipInW, RecipInMsb = recipInW - 1,
+            RmsScale = Unsigned(64, rmsScale), RmsScaleFracBits = NumericsPlan.RmsScaleFracBits,
+            ScoreMul = Signed(BitLength(scoreMul) + 1, scoreMul),
+            Log2E = Signed(expArgW, NonlinearUnits.Log2E),
+            Program = ops,
+        });
+
+        var logitFrac = plan.Format(Reference.ActivationSite.Logits, -1).FracBits;
+        Sv("hwgen_sampler", new
+        {
+            TokW = tokW, TokMsb = tokW - 1, VocabSize = c.VocabSize, LastToken = c.VocabSize - 1,
+            ExpW = expW, SamplerSumW = samplerSumW, ExpArgW = expArgW, LambdaW = lambdaW,
+            LambdaShift = NumericsPlan.LambdaShift, Log2E = NonlinearUnits.Log2E,
+            RecipInW = recipInW, RecipInMsb = recipInW - 1, RecipOutMsb = recipOutW - 1,
+            ExpShiftBase = Signed(8, logitFrac + t.RecipFracBits - 11 - t.ExpIndexBits),
+            ZeroSeedHex = NumericsPlan.ZeroSeedState.ToString("x8", Inv),
+        });
+
+        Sv("hwgen_core", new
+        {
+            Shape = c.ToString(), Lanes = lanes, TokW = tokW, TokMsb = tokW - 1, PosW = posW, PosMsb = posW - 1,
+            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1,
+        });
+
+        // Dependency order: leaves first, the top last.
+        string[] sources =
+        [
+            "hwgen_rom.sv", "hwgen_ram.sv", "hwgen_weight_rom.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_rsqrt.sv",
+            "hwgen_step.sv", "hwgen_sampler.sv", "hwgen_core.sv",
+        ];
+        files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");
+        files.AddText("schedule.txt", schedule.Describe(0));
+        return new RtlDesign(files, sources, schedule, lanes, Top);
+    }
+
+    private static int BitLength(long v)
+    {
+        var bits = 1;
+        while (v >= 1L << bits)
+            bits++;
+        return bits;
+    }
+}

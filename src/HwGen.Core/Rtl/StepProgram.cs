@@ -1,0 +1,85 @@
+using HwGen.Model;
+using HwGen.Numerics;
+using HwGen.Quantization;
+using HwGen.Reference;
+
+namespace HwGen.Rtl;
+
+/// <summary>
+/// Builds the decode-step program (docs/numerics.md section 5, in order) from a numerics plan: every
+/// shift is a difference of the plan's fraction bits, every constant the plan's.
+/// </summary>
+public static class StepProgram
+{
+    /// <summary>The instructions, ending with <see cref="StepOp.End"/>.</summary>
+    public static IReadOnlyList<StepInstruction> Build(NumericsPlan plan, WeightBankLayout rom, VectorMemoryMap vm)
+    {
+        var c = plan.Config;
+        var t = plan.Tables;
+        int N(ActivationSite s, int l) => plan.Format(s, l).FracBits;
+        int W(string tensor) => plan.Tensor(tensor).Format.FracBits;
+        var normRq = t.RsqrtFracBits + 15;
+        var list = new List<StepInstruction>();
+
+        StepInstruction Matvec(string stage, string tensor, int src, int srcFrac, int dst, int dstFrac, bool relu = false)
+        {
+            var p = rom[tensor];
+            return new StepInstruction(StepOp.Matvec, stage, WBase: p.Base, Rows: p.Rows, Chunks: p.Chunks, Cols: p.Cols,
+                Src: src, Dst: dst, Rq: W(tensor) + srcFrac - dstFrac, Relu: relu);
+        }
+
+        StepInstruction Norm(string stage, ActivationSite site, int layer, int src, int dst) =>
+            new(StepOp.Norm, stage, Src: src, Dst: dst, Rq: normRq - N(site, layer),
+                Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits));
+
+        StepInstruction Add(string stage, int xFrac, int oFrac, int outFrac)
+        {
+            var f = Math.Max(xFrac, oFrac);
+            return new StepInstruction(StepOp.Add, stage, Src: vm.Residual, Src2: vm.Projection, Dst: vm.Residual,
+                ShA: f - xFrac, ShB: f - oFrac, Rq: f - outFrac);
+        }
+
+        var wte = rom[TensorNames.Wte];
+        var wpe = rom[TensorNames.Wpe];
+        var fe = Math.Max(W(TensorNames.Wte), W(TensorNames.Wpe));
+        list.Add(new StepInstruction(StepOp.Embed, "embedding", WBase: wte.Base, WBase2: wpe.Base, Chunks: wte.Chunks, Cols: c.NEmbd,
+            Dst: vm.Embedding, ShA: fe - W(TensorNames.Wte), ShB: fe - W(TensorNames.Wpe), Rq: fe - N(ActivationSite.Embedding, -1)));
+        list.Add(Norm("embedding_norm", ActivationSite.EmbeddingNorm, -1, vm.Embedding, vm.Residual));
+        var xFrac = N(ActivationSite.EmbeddingNorm, -1);
+
+        for (var l = 0; l < c.NLayer; l++)
+        {
+            var p = $"layer{l}.";
+            list.Add(Norm(p + "attn_norm", ActivationSite.AttnNorm, l, vm.Residual, vm.Normed));
+            var nn = N(ActivationSite.AttnNorm, l);
+            list.Add(Matvec(p + "q", TensorNames.AttnWq(l), vm.Normed, nn, vm.Query, N(ActivationSite.Query, l)));
+            list.Add(Matvec(p + "k", TensorNames.AttnWk(l), vm.Normed, nn, vm.Key, N(ActivationSite.Key, l)));
+            list.Add(Matvec(p + "v", TensorNames.AttnWv(l), vm.Normed, nn, vm.Value, N(ActivationSite.Value, l)));
+
+            var nq = N(ActivationSite.Query, l);
+            var nk = N(ActivationSite.Key, l);
+            var ns = N(ActivationSite.AttnScores, l);
+            var na = N(ActivationSite.AttnWeights, l);
+            var scoreFrac = nq + nk + (plan.ScoreShift ?? NumericsPlan.ScoreScaleFracBits);
+            list.Add(new StepInstruction(StepOp.Attn, p + "attention", Src: vm.Query, Dst: vm.AttnOutput,
+                KvBase: l * c.BlockSize * c.NEmbd,
+                Rq: scoreFrac - ns,
+                Rq2: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits,
+                Rq3: t.RecipFracBits - na,
+                Rq4: na + N(ActivationSite.Value, l) - N(ActivationSite.AttnOutput, l)));
+            list.Add(Matvec(p + "wo", TensorNames.AttnWo(l), vm.AttnOutput, N(ActivationSite.AttnOutput, l), vm.Projection, N(ActivationSite.AttnProjection, l)));
+            list.Add(Add(p + "attn_residual", xFrac, N(ActivationSite.AttnProjection, l), N(ActivationSite.AttnResidual, l)));
+            xFrac = N(ActivationSite.AttnResidual, l);
+
+            list.Add(Norm(p + "mlp_norm", ActivationSite.MlpNorm, l, vm.Residual, vm.Normed));
+            list.Add(Matvec(p + "fc1", TensorNames.MlpFc1(l), vm.Normed, N(ActivationSite.MlpNorm, l), vm.Hidden, N(ActivationSite.MlpHidden, l), relu: true));
+            list.Add(Matvec(p + "fc2", TensorNames.MlpFc2(l), vm.Hidden, N(ActivationSite.MlpHidden, l), vm.Projection, N(ActivationSite.MlpOutput, l)));
+            list.Add(Add(p + "mlp_residual", xFrac, N(ActivationSite.MlpOutput, l), N(ActivationSite.MlpResidual, l)));
+            xFrac = N(ActivationSite.MlpResidual, l);
+        }
+
+        list.Add(Matvec("lm_head", TensorNames.LmHead, vm.Residual, xFrac, vm.Logits, N(ActivationSite.Logits, -1)));
+        list.Add(new StepInstruction(StepOp.End, "end"));
+        return list;
+    }
+}
