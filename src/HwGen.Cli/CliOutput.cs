@@ -20,11 +20,16 @@ internal static class CliOutput
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>A console on stderr for progress bars and status; plain when stderr is not a terminal.</summary>
-    public static IAnsiConsole Progress { get; } = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Error),
-    });
+    /// <summary>A console on stderr for progress bars and status; plain text, no escape codes, when stderr is not a terminal.</summary>
+    public static IAnsiConsole Progress { get; } = AnsiConsole.Create(Console.IsErrorRedirected
+        ? new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        }
+        : new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     /// <summary>
     /// The stdout of one invocation: <c>parseResult.InvocationConfiguration.Output</c>, which is

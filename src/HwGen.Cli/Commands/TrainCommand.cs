@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using HwGen.Model;
 using HwGen.Training;
 using Spectre.Console;
 
@@ -73,7 +74,8 @@ internal static class TrainCommand
                 });
             });
         var trainSeconds = clock.Elapsed.TotalSeconds;
-        TrainedModelWriter.Save(result!.Model, outPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        SafeTensors.Save(result!.Model, outPath);
         var nll = CorpusNll.Mean(result.Model, data);
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(outPath)));
         if (json)

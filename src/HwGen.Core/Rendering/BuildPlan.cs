@@ -81,8 +81,10 @@ public sealed class BuildPlan
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, MarkerFile)))
             throw new HwGenException($"Output folder {target} already holds files HwGen did not write. Choose another --out or empty it.");
 
-        var parent = Path.GetDirectoryName(target)!;
+        var parent = Path.GetDirectoryName(target);
         var name = Path.GetFileName(target);
+        if (parent is null || name.Length == 0)
+            throw new HwGenException($"Output folder {target} is a file system root. Choose a folder inside it as --out.");
         var id = Guid.NewGuid().ToString("N");
         var temp = Path.Combine(parent, $".{name}.tmp-{id}");
         var old = Path.Combine(parent, $".{name}.old-{id}");

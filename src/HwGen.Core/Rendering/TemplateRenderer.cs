@@ -14,10 +14,12 @@ namespace HwGen.Rendering;
 /// name the view model lacks is an error naming the template and line, and a boolean is never
 /// printed (Verilog has no "True"; the view model supplies the text). Every width, bound and name
 /// is computed in the C# view model; templates only substitute and iterate. No helpers are registered.
+/// Files of the folder named <c>_NAME.*.hbs</c> are partials, used as <c>{{&gt; NAME}}</c>.
 /// </summary>
 public sealed partial class TemplateRenderer
 {
     private readonly IHandlebars _handlebars;
+    private readonly List<(string Display, string Text)> _partials = [];
     private readonly ConcurrentDictionary<string, (string Text, HandlebarsTemplate<object, object> Template)> _compiled = new(StringComparer.Ordinal);
 
     /// <param name="folder">The folder templates are read from.</param>
@@ -27,6 +29,18 @@ public sealed partial class TemplateRenderer
         Folder = Path.GetFullPath(folder);
         DisplayName = displayName ?? Path.GetFileName(Folder.TrimEnd(Path.DirectorySeparatorChar));
         _handlebars = CreateEnvironment();
+        if (Directory.Exists(Folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder, "_*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(file)[1..].Split('.')[0];
+                var display = $"{DisplayName}/{Path.GetRelativePath(Folder, file).Replace('\\', '/')}";
+                var text = File.ReadAllText(file);
+                Compile(_handlebars, display, text);
+                _handlebars.RegisterTemplate(name, text);
+                _partials.Add((display, text));
+            }
+        }
     }
 
     /// <summary>A renderer over a shipped template folder (see <see cref="TemplateFolders"/>).</summary>
@@ -51,14 +65,14 @@ public sealed partial class TemplateRenderer
             var source = File.ReadAllText(path);
             return (source, Compile(_handlebars, display, source));
         });
-        return Invoke(display, text, template, model);
+        return Invoke([(display, text), .. _partials], template, model);
     }
 
     /// <summary>Renders template text held in memory; <paramref name="templateName"/> names it in messages.</summary>
     public static string RenderText(string templateName, string templateText, object model)
     {
         var handlebars = CreateEnvironment();
-        return Invoke(templateName, templateText, Compile(handlebars, templateName, templateText), model);
+        return Invoke([(templateName, templateText)], Compile(handlebars, templateName, templateText), model);
     }
 
     private static IHandlebars CreateEnvironment()
@@ -85,27 +99,48 @@ public sealed partial class TemplateRenderer
         }
     }
 
-    private static string Invoke(string display, string text, HandlebarsTemplate<object, object> template, object model)
+    // sources: the template first, then the partials it may use; where an unknown name is looked for.
+    private static string Invoke(IReadOnlyList<(string Display, string Text)> sources, HandlebarsTemplate<object, object> template, object model)
     {
+        var display = sources[0].Display;
         try
         {
             return template(model);
         }
-        catch (HandlebarsUndefinedBindingException e)
+        catch (Exception e) when (Innermost<HandlebarsUndefinedBindingException>(e) is { } undefined)
         {
-            var line = LineOf(text, e.Path);
-            var where = line is null ? "" : $" line {line}";
+            var where = display;
+            foreach (var source in sources)
+            {
+                if (LineOf(source.Text, undefined.Path) is { } line)
+                {
+                    where = $"{source.Display} line {line}";
+                    break;
+                }
+            }
             throw new HwGenException(
-                $"Template {display}{where}: '{e.Path}' is not defined by the view model {model.GetType().Name}. Add it to the view model or fix the template.", e);
+                $"Template {where}: '{undefined.Path}' is not defined by the view model {model.GetType().Name}. Add it to the view model or fix the template.", e);
         }
-        catch (BooleanRenderedException e)
+        catch (Exception e) when (Innermost<BooleanRenderedException>(e) is { } boolean)
         {
-            throw new HwGenException($"Template {display}: {e.Message}", e);
+            throw new HwGenException($"Template {display}: {boolean.Message}", e);
         }
         catch (HandlebarsException e)
         {
             throw new HwGenException($"Template {display}: {FirstLine(e.Message)}. Fix the template.", e);
         }
+    }
+
+    /// <summary>The deepest exception of type <typeparamref name="T"/> in <paramref name="e"/>'s inner chain (partials wrap their errors).</summary>
+    private static T? Innermost<T>(Exception e) where T : Exception
+    {
+        T? found = null;
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            if (current is T match)
+                found = match;
+        }
+        return found;
     }
 
     /// <summary>The 1-based line of the first {{...}} that mentions <paramref name="path"/>, or null.</summary>

@@ -19,6 +19,14 @@ public static class KnownTools
     public static ToolSpec Icepack { get; } =
         new("icepack", "HWGEN_ICEPACK", "fpga-icestorm", [], "");
 
+    /// <summary>GNU make, which Verilator's --build runs from PATH.</summary>
+    public static ToolSpec Make { get; } =
+        new("make", null, "make", ["--version"], @"GNU Make (?<v>\d+\.\d+)");
+
+    /// <summary>The C++ compiler Verilator's makefiles call, from PATH.</summary>
+    public static ToolSpec Gxx { get; } =
+        new("g++", null, "g++", ["--version"], @"(?<v>\d+\.\d+(\.\d+)?)");
+
     /// <summary>Icarus Verilog's compiler (prints "Icarus Verilog version 11.0 (stable)").</summary>
     public static ToolSpec Iverilog { get; } =
         new("iverilog", "HWGEN_IVERILOG", "iverilog", ["-V"], @"Icarus Verilog version (?<v>\d+\.\d+)");

@@ -40,7 +40,7 @@ public sealed class ToolLocator
         {
             throw new HwGenException(
                 $"{spec.Name} at {path} is version {info.VersionText}; HwGen needs {minimum} or newer. " +
-                $"Install a newer one (sudo apt-get install {spec.DebianPackage}) or point {spec.EnvironmentVariable} at one.");
+                $"Install a newer one (sudo apt-get install {spec.DebianPackage}){(spec.EnvironmentVariable is null ? "" : $" or point {spec.EnvironmentVariable} at one")}.");
         }
         _found[key] = info;
         return info;
@@ -61,7 +61,7 @@ public sealed class ToolLocator
 
     private string Resolve(ToolSpec spec)
     {
-        var overridePath = _environment(spec.EnvironmentVariable);
+        var overridePath = spec.EnvironmentVariable is null ? null : _environment(spec.EnvironmentVariable);
         if (!string.IsNullOrEmpty(overridePath))
         {
             var full = Path.GetFullPath(overridePath);
@@ -79,8 +79,8 @@ public sealed class ToolLocator
             if (IsExecutable(candidate))
                 return Path.GetFullPath(candidate);
         }
-        throw new HwGenException(
-            $"{spec.Name} not found on PATH or in {spec.EnvironmentVariable}. Install it: sudo apt-get install {spec.DebianPackage}");
+        var where = spec.EnvironmentVariable is null ? "PATH" : $"PATH or in {spec.EnvironmentVariable}";
+        throw new HwGenException($"{spec.Name} not found on {where}. Install it: sudo apt-get install {spec.DebianPackage}");
     }
 
     private static ToolInfo ReadVersion(ToolSpec spec, string path)
@@ -92,9 +92,10 @@ public sealed class ToolLocator
         if (!match.Success)
         {
             var said = result.Tail(1).Trim();
-            throw new HwGenException(
-                $"{path} does not look like {spec.Name}: '{result.CommandLine}' printed '{said}'. " +
-                $"Point {spec.EnvironmentVariable} at {spec.Name} or install it: sudo apt-get install {spec.DebianPackage}");
+            var fix = spec.EnvironmentVariable is null
+                ? $"Install it: sudo apt-get install {spec.DebianPackage}"
+                : $"Point {spec.EnvironmentVariable} at {spec.Name} or install it: sudo apt-get install {spec.DebianPackage}";
+            throw new HwGenException($"{path} does not look like {spec.Name}: '{result.CommandLine}' printed '{said}'. {fix}");
         }
         var text = match.Groups["v"].Value;
         var numeric = Regex.Match(text, @"^\d+(\.\d+)*");

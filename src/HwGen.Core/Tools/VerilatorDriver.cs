@@ -16,20 +16,23 @@ public sealed class VerilatorDriver
 
     private static readonly TimeSpan LintTimeout = TimeSpan.FromMinutes(5);
     private const string CacheFormat = "hwgen-verilator-cache 1";
+    private readonly ToolLocator _locator;
 
     /// <param name="verilator">The Verilator found by <see cref="ToolLocator"/>.</param>
     /// <param name="cacheDirectory">Where builds are kept (see <see cref="DefaultCacheDirectory"/>).</param>
     /// <param name="buildTimeout">The wall-clock limit for one build; <see cref="DefaultBuildTimeout"/> when null.</param>
-    public VerilatorDriver(ToolInfo verilator, string cacheDirectory, TimeSpan? buildTimeout = null)
+    /// <param name="locator">Finds make and the C++ compiler before a build; <see cref="ToolLocator.Default"/> when null.</param>
+    public VerilatorDriver(ToolInfo verilator, string cacheDirectory, TimeSpan? buildTimeout = null, ToolLocator? locator = null)
     {
         Verilator = verilator;
+        _locator = locator ?? ToolLocator.Default;
         CacheDirectory = Path.GetFullPath(cacheDirectory);
         BuildTimeout = buildTimeout ?? DefaultBuildTimeout;
     }
 
     /// <summary>Finds Verilator (HWGEN_VERILATOR, then PATH; 5.0 or newer) and uses the given or default cache.</summary>
     public static VerilatorDriver Create(string? cacheDirectory = null, TimeSpan? buildTimeout = null, ToolLocator? locator = null) =>
-        new((locator ?? ToolLocator.Default).Find(KnownTools.Verilator), cacheDirectory ?? DefaultCacheDirectory, buildTimeout);
+        new((locator ?? ToolLocator.Default).Find(KnownTools.Verilator), cacheDirectory ?? DefaultCacheDirectory, buildTimeout, locator);
 
     /// <summary>The Verilator used.</summary>
     public ToolInfo Verilator { get; }
@@ -135,6 +138,12 @@ public sealed class VerilatorDriver
         if (File.Exists(executable))
             return new VerilatorBuild(executable, hash, true, final, DateTime.UtcNow - started, logFile, []);
 
+        // Verilator's --build needs make and a C++ compiler, which its package does not pull in.
+        _locator.Find(KnownTools.Make);
+        _locator.Find(KnownTools.Gxx);
+        if (Directory.Exists(final))
+            Directory.Delete(final, recursive: true); // an entry without its program is damaged; rebuild it
+        RemoveAbandonedBuilds();
         var temp = Path.Combine(CacheDirectory, $"tmp-{hash[..16]}-{Guid.NewGuid():N}");
         try
         {
@@ -159,6 +168,23 @@ public sealed class VerilatorDriver
         {
             if (Directory.Exists(temp))
                 Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    /// <summary>Removes temporary build folders left by killed processes (older than a day; a live build is never that old).</summary>
+    private void RemoveAbandonedBuilds()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(CacheDirectory, "tmp-*"))
+        {
+            try
+            {
+                if (Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddDays(-1))
+                    Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another process is removing it, or it is not ours to remove.
+            }
         }
     }
 

@@ -70,6 +70,25 @@ public class TemplateRendererTests
     }
 
     [Test]
+    public void FilesStartingWithAnUnderscoreArePartials()
+    {
+        var folder = TestPaths.NewTempDir("partials");
+        File.WriteAllText(Path.Combine(folder, "_ports.sv.hbs"), "{{#each Ports}}  {{Name}}{{#unless @last}},{{/unless}}\n{{/each}}");
+        File.WriteAllText(Path.Combine(folder, "top.sv.hbs"), "module {{Module}} (\n{{> ports}});\n");
+        File.WriteAllText(Path.Combine(folder, "bad.sv.hbs"), "{{> ports}} {{> nope}}\n");
+        var renderer = new TemplateRenderer(folder, "hdl-templates");
+        Assert.That(renderer.Render("top.sv.hbs", Rom), Is.EqualTo("module wte_rom (\n  clk_i,\n  data_o\n);\n"));
+        var missing = Assert.Throws<HwGenException>(() => renderer.Render("bad.sv.hbs", Rom));
+        Assert.That(missing!.Message, Does.StartWith("Template hdl-templates/bad.sv.hbs: "));
+        Assert.That(missing.Message, Does.Contain("nope"));
+
+        File.WriteAllText(Path.Combine(folder, "_wires.sv.hbs"), "\n\n{{#each Ports}}{{Nme}}{{/each}}");
+        File.WriteAllText(Path.Combine(folder, "uses_wires.sv.hbs"), "{{> wires}}");
+        var e = Assert.Throws<HwGenException>(() => new TemplateRenderer(folder, "hdl-templates").Render("uses_wires.sv.hbs", Rom));
+        Assert.That(e!.Message, Does.StartWith("Template hdl-templates/_wires.sv.hbs line 3: 'Nme' is not defined"));
+    }
+
+    [Test]
     public void TheOverrideVariableSelectsTheTemplateRoot()
     {
         var root = TestPaths.NewTempDir("template-root");

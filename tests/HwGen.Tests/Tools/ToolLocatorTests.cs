@@ -26,6 +26,8 @@ public class ToolLocatorTests
         var icepack = Assert.Throws<HwGenException>(() => locator.Find(KnownTools.Icepack));
         Assert.That(icepack!.Message, Is.EqualTo("icepack not found on PATH or in HWGEN_ICEPACK. Install it: sudo apt-get install fpga-icestorm"));
         Assert.That(locator.TryFind(KnownTools.Yosys), Is.Null);
+        var gxx = Assert.Throws<HwGenException>(() => locator.Find(KnownTools.Gxx));
+        Assert.That(gxx!.Message, Is.EqualTo("g++ not found on PATH. Install it: sudo apt-get install g++"));
     }
 
     [Test]
@@ -84,6 +86,8 @@ public class ToolLocatorTests
         Assert.That(locator.Find(KnownTools.Yosys).VersionText, Does.Match(@"^0\.\d+"));
         Assert.That(locator.Find(KnownTools.NextpnrIce40).VersionText, Does.Match(@"^\d"));
         Assert.That(locator.Find(KnownTools.Icepack).VersionText, Is.EqualTo("unknown"));
-        Assert.That(locator.Found.Select(t => t.Name), Is.EqualTo(new[] { "icepack", "nextpnr-ice40", "verilator", "yosys" }));
+        Assert.That(locator.Find(KnownTools.Make).Version, Is.Not.Null);
+        Assert.That(locator.Find(KnownTools.Gxx).Version, Is.Not.Null);
+        Assert.That(locator.Found.Select(t => t.Name), Is.EqualTo(new[] { "g++", "icepack", "make", "nextpnr-ice40", "verilator", "yosys" }));
     }
 }

@@ -92,6 +92,16 @@ public class VerilatorDriverTests
     }
 
     [Test]
+    public void AWaiverFileSilencesWhatItNames()
+    {
+        var source = ToolTestFiles.WriteFile("verilator-waiver", "warn.sv", ToolTestFiles.WarnSv);
+        var waiver = Path.Combine(Path.GetDirectoryName(source)!, "waiver.vlt");
+        File.WriteAllText(waiver, "`verilator_config\n// The test design truncates on purpose.\nlint_off -rule WIDTH -file \"*/warn.sv\"\n");
+        var lint = VerilatorDriver.Create(ToolTestFiles.SharedCache).Lint([source], "warn", waiver);
+        Assert.That(lint.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "UNUSEDSIGNAL", "UNUSEDSIGNAL" }));
+    }
+
+    [Test]
     public void LintOfACleanDesignIsClean()
     {
         var dir = ToolTestFiles.WriteCounter("verilator-lint-clean");

@@ -13,7 +13,7 @@ public class TrainerTests
     {
         var result = Trainer.Train(Tiny, TinyShape, new TrainingOptions(Steps: 25, Seed: seed, BatchSize: 3));
         var path = Path.Combine(dir, $"seed{seed}-{Guid.NewGuid():N}.safetensors");
-        TrainedModelWriter.Save(result.Model, path);
+        SafeTensors.Save(result.Model, path);
         return Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
     }
 
@@ -37,7 +37,7 @@ public class TrainerTests
     {
         var result = Trainer.Train(Tiny, TinyShape, new TrainingOptions(Steps: 5, Seed: 1, BatchSize: 2));
         var path = Path.Combine(TestPaths.NewTempDir("train-save"), "m.safetensors");
-        TrainedModelWriter.Save(result.Model, path);
+        SafeTensors.Save(result.Model, path);
         var loaded = SafeTensors.Load(path);
         Assert.That(loaded.Config, Is.EqualTo(TinyShape));
         Assert.That(loaded.Config.Vocab, Is.EqualTo("abc"));
