@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using HwGen.Model;
 using HwGen.Quantization;
 using HwGen.Simulation;
@@ -64,8 +63,8 @@ internal static class HardwareSetup
     /// <summary>Generates the design of <paramref name="plan"/> into <paramref name="work"/>/design and builds the golden model.</summary>
     public static DesignUnderTest Generate(FileInfo modelFile, NumericsPlan plan, int lanes, string work)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelFile.FullName)))[..16];
-        return DesignUnderTest.Generate(plan, lanes, $"{modelFile.Name} (sha256 {hash}), formats {plan.FormatRule}", Path.Combine(work, "design"));
+        var origin = $"{modelFile.Name} sha256 {QuantizedOutput.Sha256(modelFile.FullName)}";
+        return DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(work, "design"));
     }
 
     /// <summary>A simulation runner over Verilator (HWGEN_VERILATOR or PATH) and the default build cache.</summary>

@@ -27,7 +27,7 @@ public class HardwareVerificationTests
         foreach (var (name, path, lanes) in new[] { ("talos", TestPaths.TalosModel, 4), ("wide2", TestPaths.Wide2Model, 8) })
         {
             var plan = PlanFactory.Create(SafeTensors.Load(path), "auto", null);
-            var dut = DesignUnderTest.Generate(plan, lanes, $"{Path.GetFileName(path)}, formats {plan.FormatRule}", Path.Combine(_work, name));
+            var dut = DesignUnderTest.Generate(plan, lanes, $"{Path.GetFileName(path)} sha256 {QuantizedOutput.Sha256(path)}", Path.Combine(_work, name));
             _runner.Build(dut.Design, Path.Combine(_work, name + "-sim"));
             _designs[name] = dut;
         }
