@@ -22,6 +22,22 @@ public class SimulateCommandTests
     }
 
     [Test]
+    public void JsonHasTheNamesAndCycleFigures()
+    {
+        var r = CliInvocation.Run("simulate", "--model", TestPaths.TalosModel, "--samples", "4", "--lanes", "4", "--seed", "7", "--json");
+        var golden = CliInvocation.Run("sample", "--fixed", "--model", TestPaths.TalosModel, "--count", "4", "--seed", "7");
+
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        var json = System.Text.Json.JsonDocument.Parse(r.Stdout).RootElement;
+        var names = json.GetProperty("names").EnumerateArray().Select(n => n.GetString() + Environment.NewLine);
+        Assert.That(string.Concat(names), Is.EqualTo(golden.Stdout));
+        var cycles = json.GetProperty("cycles_per_token");
+        Assert.That(cycles.GetProperty("min").GetInt64(), Is.LessThanOrEqualTo(cycles.GetProperty("max").GetInt64()));
+        Assert.That(cycles.GetProperty("tokens").GetInt32(), Is.EqualTo(names.Sum(n => n.Length - Environment.NewLine.Length)));
+        Assert.That(json.GetProperty("lanes").GetInt32(), Is.EqualTo(4));
+    }
+
+    [Test]
     public void NoSamplesIsOneLineError()
     {
         var r = CliInvocation.Run("simulate", "--model", TestPaths.TalosModel, "--samples", "0");

@@ -99,4 +99,17 @@ public class SimulationRunnerTests
         // Greedy from BOS feeds token 2 at step 3: logit 5 is 3*1000 + 2*30 + 5 = 3065, the fault adds 1.
         Assert.That(verification.Report.FirstDivergence!.ToString(), Is.EqualTo("sample 1, step 3, logits[5]: expected 3065, actual 3066"));
     }
+
+    [Test]
+    public void ACoreThatSkipsALogitBreaksTheContract()
+    {
+        var stimulus = new[] { new SampleStimulus(0, 5u, 256, true, 0, []) };
+
+        var e = Assert.Throws<HwGenException>(() =>
+            _runner.Simulate(VerilatorFixture.FixtureDesign(skipLogitIndex: 6), stimulus, SimulationOptions.Default, _work));
+
+        // Index 5 goes out at cycle 6 (logits start the cycle after the start transfer at 0); 7 follows at 7.
+        Assert.That(e!.Message, Does.StartWith(
+            "Simulation: the core broke the port contract of docs/hardware.md in sample 0 at cycle 7: logit index 7 where 6 was due at position 0. Check the generated design. Log: "));
+    }
 }
