@@ -10,12 +10,14 @@ public class SimulationRunnerTests
     private SimulationRunner _runner = null!;
     private string _work = null!;
 
+    private string _harness = null!;
+
     [OneTimeSetUp]
     public void BuildOnce()
     {
         _runner = VerilatorFixture.Runner();
         _work = TestPaths.NewTempDir("sim-fixture");
-        _runner.Build(VerilatorFixture.FixtureDesign(), _work);
+        _harness = _runner.Build(VerilatorFixture.FixtureDesign(), _work).Executable;
     }
 
     [OneTimeTearDown]
@@ -111,5 +113,20 @@ public class SimulationRunnerTests
         // Index 5 goes out at cycle 6 (logits start the cycle after the start transfer at 0); 7 follows at 7.
         Assert.That(e!.Message, Does.StartWith(
             "Simulation: the core broke the port contract of docs/hardware.md in sample 0 at cycle 7: logit index 7 where 6 was due at position 0. Check the generated design. Log: "));
+    }
+
+    [TestCase("hwgen-stimulus 2\n", "line 1: expected 'hwgen-stimulus 1'")]
+    [TestCase("hwgen-stimulus 1\nsample 0 seed 1 temperature 256 greedy 1 max_len 17 prompt 0\n", "line 2: 'max_len' needs a number from 0 to 16")]
+    [TestCase("hwgen-stimulus 1\nsample 0 seed 1 temperature 256 greedy 1 max_len 0 prompt 1 27\n", "line 2: prompt token 0 must be a number below 27")]
+    [TestCase("hwgen-stimulus 1\nsample 0 seed 1 temperature 256 greedy 1 max_len 0 prompt 0 5\n", "line 2: unexpected '5' after the prompt")]
+    public void TheHarnessRefusesABadStimulusWithExitCode2(string stimulus, string message)
+    {
+        var file = Path.Combine(_work, "bad-stimulus.txt");
+        File.WriteAllText(file, stimulus);
+
+        var result = HwGen.Tools.ProcessRunner.Run(new HwGen.Tools.ProcessSpec(_harness, [file, Path.Combine(_work, "bad-results.txt")], Timeout: TimeSpan.FromMinutes(1)));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Is.EqualTo($"harness: {file} {message}\n"));
     }
 }
