@@ -146,7 +146,7 @@ public static class RtlGenerator
 
         Sv("hwgen_step", new
         {
-            Lanes = lanes, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
             BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
