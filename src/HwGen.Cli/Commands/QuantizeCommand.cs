@@ -43,6 +43,11 @@ internal static class QuantizeCommand
             stdout.WriteLine(Inv($"{"tensor",-18} {"format",-7} {"shape",-9} {"max|w|",8} {"SNR dB",7} clipped"));
             foreach (var t in plan.Tensors)
                 stdout.WriteLine(Inv($"{t.Name,-18} {t.Format,-7} {$"{t.Rows}x{t.Cols}",-9} {t.MaxAbs,8:F4} {(double.IsFinite(t.SnrDb) ? t.SnrDb.ToString("F1", CultureInfo.InvariantCulture) : "exact"),7} {t.Clipped}"));
+            foreach (var t in plan.Tensors.Where(t => t.Clipped > 0))
+            {
+                var needed = Numerics.QFormat.ForMaxAbs(t.MaxAbs, t.Name);
+                stdout.WriteLine(Inv($"note: {t.Clipped} weights of '{t.Name}' were clipped: its max |w| {t.MaxAbs:G4} needs {needed.IntBits} integer bits; {t.Format} has {t.Format.IntBits}. Use --format auto or {needed}."));
+            }
             stdout.WriteLine(Inv($"{"site",-26} {"format",-7} calibrated max|x|"));
             foreach (var s in plan.Sites)
                 stdout.WriteLine(Inv($"{s.Name,-26} {s.Format,-7} {(s.CalibratedMaxAbs is { } m ? m.ToString("F4", CultureInfo.InvariantCulture) : "-")}"));

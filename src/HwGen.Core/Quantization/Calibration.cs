@@ -8,7 +8,7 @@ namespace HwGen.Quantization;
 public static class Calibration
 {
     /// <summary>Names sampled for the default calibration corpus.</summary>
-    public const int DefaultSamples = 200;
+    public const int DefaultSamples = 1000;
 
     /// <summary>Seed of the default calibration corpus.</summary>
     public const int DefaultSeed = 1234;

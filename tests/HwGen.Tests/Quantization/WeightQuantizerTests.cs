@@ -53,9 +53,9 @@ public class WeightQuantizerTests
         var t = WeightQuantizer.Quantize("x", m, QFormat.Parse("Q14.2"));
         Assert.That(t.Codes.ToArray(), Is.EqualTo(new short[] { 0, 2, 0, 32767, 4 }));
         Assert.That(t.Clipped, Is.EqualTo(1));
-        var signal = 0.125 * 0.125 * 3 + 0.375 * 0.375 + 9000.0 * 9000 + 1;
-        var noise = 0.125 * 0.125 * 3 + 0.125 * 0.125 + Math.Pow(9000 - 8191.75, 2);
-        Assert.That(t.SnrDb, Is.EqualTo(10 * Math.Log10(signal / noise)).Within(1e-6));
+        var signal = 0.125 * 0.125 * 2 + 0.375 * 0.375 + 9000.0 * 9000 + 1;
+        var noise = 0.125 * 0.125 * 3 + Math.Pow(9000 - 8191.75, 2);
+        Assert.That(t.SnrDb, Is.EqualTo(10 * Math.Log10(signal / noise)).Within(1e-9));
     }
 
     [Test]
