@@ -53,6 +53,27 @@ public class HardwareVerificationTests
     }
 
     [Test]
+    public void TheHarnessReportsTheCyclesTheGeneratorsTimelinePredicts()
+    {
+        var dut = _designs["talos"];
+        var config = dut.Plan.Config;
+        var stimulus = StimulusSet.Mixed(40, 6, config);
+
+        var run = _runner.Simulate(dut.Design, stimulus, SimulationOptions.Default, Path.Combine(_work, "talos-sim"));
+
+        for (var i = 0; i < stimulus.Count; i++)
+        {
+            var (s, r) = (stimulus[i], run.Results.Samples[i]);
+            // A sample that ended on BOS fed every emitted token back, then chose BOS at one more step.
+            var endedOnBos = r.Logits.Count == s.Prompt.Count + r.Tokens.Count + 1;
+            var chosen = r.TokenValues.Concat(endedOnBos ? [config.Bos] : Array.Empty<int>()).ToArray();
+            var timeline = dut.Rtl.Schedule.Predict(config, s.Prompt.Count, chosen, s.Greedy, s.MaxLen);
+            Assert.That(r.Tokens.Select(t => t.Cycle - r.StartCycle), Is.EqualTo(timeline.TokenCycles), $"sample {s.Id}");
+            Assert.That(r.DoneCycle - r.StartCycle, Is.EqualTo(timeline.DoneCycle), $"sample {s.Id}");
+        }
+    }
+
+    [Test]
     public void ACorruptedRomWordIsCaughtAtTheStepThatReadsIt()
     {
         var dut = _designs["talos"];
