@@ -15,5 +15,7 @@ internal static class CommandCatalog
         yield return QuantizeCommand.Create();
         yield return BenchCommand.Create();
         yield return GenerateCommand.Create();
+        yield return SimulateCommand.Create();
+        yield return VerifyCommand.Create();
     }
 }

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using HwGen.Model;
+using HwGen.Quantization;
+using HwGen.Simulation;
+using HwGen.Tools;
+using HwGen.Verification;
+using Spectre.Console;
+
+namespace HwGen.Cli.Commands;
+
+/// <summary>
+/// What <c>simulate</c>, <c>verify</c> and <c>run</c> share: their options, generating the design
+/// under test into a work folder, and the Verilator-backed simulation runner.
+/// </summary>
+internal static class HardwareSetup
+{
+    public static Option<int> Lanes(int defaultValue = 1) => new("--lanes", "-l")
+    {
+        Description = "Parallel MAC lanes of the generated matrix-vector engine (1 or more).",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<int> Samples(int defaultValue) => new("--samples", "-n")
+    {
+        Description = "Number of samples (names) to generate on the simulated hardware.",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<long> MaxCycles() => new("--max-cycles")
+    {
+        Description = "Cycle watchdog: a sample that runs longer stops the simulation with an error.",
+        DefaultValueFactory = _ => SimulationOptions.DefaultMaxCycles,
+    };
+
+    public static Option<DirectoryInfo?> Work() => new("--work")
+    {
+        Description = "Folder for the generated design, stimulus, results and logs, kept afterwards. Default: a temporary folder, removed after a successful run.",
+    };
+
+    /// <summary>The work folder: the given one, or a fresh temporary one (<paramref name="temporary"/> true).</summary>
+    public static string WorkDirectory(DirectoryInfo? work, out bool temporary)
+    {
+        temporary = work is null;
+        var dir = work?.FullName ?? Path.Combine(Path.GetTempPath(), "hwgen", $"work-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    /// <summary>Removes a temporary work folder after success; a given one, or one after a failure, stays for inspection.</summary>
+    public static void Finish(string dir, bool temporary)
+    {
+        if (temporary && Directory.Exists(dir))
+            Directory.Delete(dir, recursive: true);
+    }
+
+    /// <summary>
+    /// Quantizes <paramref name="weights"/> (the --format and --calibration rules), generates the
+    /// design with <paramref name="lanes"/> lanes into <paramref name="work"/>/design and builds the golden model.
+    /// </summary>
+    public static DesignUnderTest Prepare(FileInfo modelFile, ModelWeights weights, string format, FileInfo? calibration, int lanes, string work) =>
+        Generate(modelFile, FixedPointOptions.Plan(weights, format, calibration), lanes, work);
+
+    /// <summary>Generates the design of <paramref name="plan"/> into <paramref name="work"/>/design and builds the golden model.</summary>
+    public static DesignUnderTest Generate(FileInfo modelFile, NumericsPlan plan, int lanes, string work)
+    {
+        var origin = $"{modelFile.Name} sha256 {QuantizedOutput.Sha256(modelFile.FullName)}";
+        return DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(work, "design"));
+    }
+
+    /// <summary>A simulation runner over Verilator (HWGEN_VERILATOR or PATH) and the default build cache.</summary>
+    public static SimulationRunner Runner() => new(VerilatorDriver.Create());
+
+    /// <summary>Runs <paramref name="work"/> with a status line on stderr.</summary>
+    public static T Status<T>(string text, Func<T> work) => CliOutput.Progress.Status().Start(text, _ => work());
+
+    /// <summary>Samples in the stimulus as the text of the names the hardware generated (prompt included).</summary>
+    public static IReadOnlyList<string> Names(ModelConfig config, IReadOnlyList<SampleStimulus> stimulus, SimulationResults results)
+    {
+        var vocab = new Vocabulary(config);
+        return results.Samples.Select((s, i) => vocab.Decode(stimulus[i].Prompt.Concat(s.TokenValues))).ToArray();
+    }
+}

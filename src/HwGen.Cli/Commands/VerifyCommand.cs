@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using HwGen.Simulation;
+using HwGen.Verification;
+
+namespace HwGen.Cli.Commands;
+
+/// <summary>
+/// <c>hwgen verify</c>: runs the golden model and the simulated hardware on the same stimulus
+/// (sampled at temperatures 1.0 and 0.5, greedy, after prompts) and compares every token and
+/// every step's logit codes exactly. Exit code 0 only when all agree, 1 when they differ.
+/// </summary>
+internal static class VerifyCommand
+{
+    /// <summary>The exit code when the hardware and the golden model differ.</summary>
+    public const int Mismatch = 1;
+
+    /// <summary>The JSON result of <c>hwgen verify --json</c>.</summary>
+    public sealed record Result(
+        string Model, int Lanes, int Seed, bool Passed, int Samples, int Tokens, int Steps, long LogitsCompared, long Mismatches,
+        int MismatchedSamples, Divergence? FirstDivergence, double CyclesPerToken);
+
+    public static Command Create()
+    {
+        var model = CommonOptions.Model();
+        var json = CommonOptions.Json();
+        var seed = CommonOptions.Seed();
+        var samples = HardwareSetup.Samples(200);
+        var lanes = HardwareSetup.Lanes();
+        var maxCycles = HardwareSetup.MaxCycles();
+        var work = HardwareSetup.Work();
+        var format = FixedPointOptions.Format();
+        var calibration = FixedPointOptions.Calibration();
+        var command = new Command("verify", "Prove the generated hardware equal to the golden model: every token and every step's logit codes, on sampled, greedy and prompted samples. Exit code 0 only when all agree.")
+        {
+            model, samples, lanes, seed, maxCycles, work, format, calibration, json,
+        };
+        command.SetAction(parseResult =>
+        {
+            var modelFile = parseResult.GetValue(model)!;
+            var weights = ModelFiles.Load(modelFile);
+            var stimulus = StimulusSet.Mixed(parseResult.GetValue(samples), parseResult.GetValue(seed), weights.Config);
+            var options = SimulationOptions.Default with { MaxCyclesPerSample = parseResult.GetValue(maxCycles) };
+            var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
+            var dut = HardwareSetup.Status("quantizing and generating the design",
+                () => HardwareSetup.Prepare(modelFile, weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration), parseResult.GetValue(lanes), dir));
+            var runner = HardwareSetup.Runner();
+            var build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
+                () => runner.Build(dut.Design, dir));
+            var run = HardwareSetup.Status($"simulating {stimulus.Count} samples", () => runner.Run(build, dut.Design, stimulus, options, dir));
+            var report = HardwareSetup.Status("running the golden model and comparing",
+                () => Verifier.Compare(stimulus, stimulus.Select(dut.Golden.Generate).ToArray(), run.Results.Samples));
+            if (report.Passed)
+                HardwareSetup.Finish(dir, temporary);
+
+            var stdout = CliOutput.Out(parseResult);
+            if (parseResult.GetValue(json))
+            {
+                CliOutput.WriteJson(stdout, new Result(modelFile.Name, dut.Rtl.Lanes, parseResult.GetValue(seed), report.Passed, report.Samples, report.Tokens,
+                    report.Steps, report.LogitsCompared, report.Mismatches, report.MismatchedSamples, report.FirstDivergence, run.Results.CyclesPerToken.Mean));
+            }
+            else
+            {
+                foreach (var line in Describe(report))
+                    stdout.WriteLine(line);
+                if (!report.Passed)
+                    stdout.WriteLine($"files kept in {dir}");
+            }
+            return report.Passed ? 0 : Mismatch;
+        });
+        return command;
+    }
+
+    /// <summary>The text report: the counts, the first divergence if any, and the verdict.</summary>
+    public static IEnumerable<string> Describe(VerificationReport report)
+    {
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"samples {report.Samples}, tokens {report.Tokens}, steps {report.Steps}, logits compared {report.LogitsCompared}, mismatches {report.Mismatches}");
+        if (report.FirstDivergence is { } d)
+            yield return $"first divergence: {d}";
+        yield return report.Passed
+            ? "verdict: PASS (the hardware equals the golden model bit for bit)"
+            : $"verdict: FAIL ({report.MismatchedSamples} of {report.Samples} samples differ)";
+    }
+}

@@ -1,0 +1,128 @@
+using HwGen.Model;
+using HwGen.Quantization;
+using HwGen.Rtl;
+using HwGen.Simulation;
+using HwGen.Tests.Simulation;
+using HwGen.Verification;
+
+namespace HwGen.Tests.Verification;
+
+/// <summary>
+/// The generated hardware of the shared models, simulated with the real Verilator, against the
+/// golden model: 200 samples each (seeds seed+k, temperatures 1.0 and 0.5, greedy, prompts,
+/// length limits), every token and logit code equal. One design per model, built once (cache).
+/// </summary>
+[Category("Verilator")]
+public class HardwareVerificationTests
+{
+    private readonly Dictionary<string, DesignUnderTest> _designs = [];
+    private SimulationRunner _runner = null!;
+    private string _work = null!;
+
+    [OneTimeSetUp]
+    public void GenerateAndBuild()
+    {
+        _runner = VerilatorFixture.Runner();
+        _work = TestPaths.NewTempDir("hw-verify");
+        foreach (var (name, path, lanes) in new[] { ("talos", TestPaths.TalosModel, 4), ("wide2", TestPaths.Wide2Model, 8) })
+        {
+            var plan = PlanFactory.Create(SafeTensors.Load(path), "auto", null);
+            var dut = DesignUnderTest.Generate(plan, lanes, $"{Path.GetFileName(path)} sha256 {QuantizedOutput.Sha256(path)}", Path.Combine(_work, name));
+            _runner.Build(dut.Design, Path.Combine(_work, name + "-sim"));
+            _designs[name] = dut;
+        }
+    }
+
+    [OneTimeTearDown]
+    public void CleanUp() => Directory.Delete(_work, recursive: true);
+
+    [TestCase("talos", 1)]
+    [TestCase("wide2", 2)]
+    public void TwoHundredSamplesAgreeBitForBit(string model, int seed)
+    {
+        var dut = _designs[model];
+        var stimulus = StimulusSet.Mixed(200, seed, dut.Plan.Config);
+
+        var result = HardwareVerification.Run(_runner, dut.Design, dut.Golden, stimulus, SimulationOptions.Default, Path.Combine(_work, model + "-sim"));
+
+        Assert.That(result.Report.FirstDivergence, Is.Null, $"first divergence: {result.Report.FirstDivergence}");
+        Assert.That(result.Report.Mismatches, Is.EqualTo(0));
+        Assert.That(result.Report.Samples, Is.EqualTo(200));
+        Assert.That(result.Report.Tokens, Is.EqualTo(result.Simulation.Results.TokenCount));
+        Assert.That(result.Report.LogitsCompared, Is.EqualTo((long)result.Report.Steps * dut.Plan.Config.VocabSize));
+    }
+
+    [Test]
+    public void TheHarnessReportsTheCyclesTheGeneratorsTimelinePredicts()
+    {
+        var dut = _designs["talos"];
+        var config = dut.Plan.Config;
+        var stimulus = StimulusSet.Mixed(40, 6, config);
+
+        var run = _runner.Simulate(dut.Design, stimulus, SimulationOptions.Default, Path.Combine(_work, "talos-sim"));
+
+        for (var i = 0; i < stimulus.Count; i++)
+        {
+            var (s, r) = (stimulus[i], run.Results.Samples[i]);
+            // A sample that ended on BOS fed every emitted token back, then chose BOS at one more step.
+            var endedOnBos = r.Logits.Count == s.Prompt.Count + r.Tokens.Count + 1;
+            var chosen = r.TokenValues.Concat(endedOnBos ? [config.Bos] : Array.Empty<int>()).ToArray();
+            var timeline = dut.Rtl.Schedule.Predict(config, s.Prompt.Count, chosen, s.Greedy, s.MaxLen);
+            Assert.That(r.Tokens.Select(t => t.Cycle - r.StartCycle), Is.EqualTo(timeline.TokenCycles), $"sample {s.Id}");
+            Assert.That(r.DoneCycle - r.StartCycle, Is.EqualTo(timeline.DoneCycle), $"sample {s.Id}");
+        }
+    }
+
+    [Test]
+    public void ACorruptedRomWordIsCaughtAtTheStepThatReadsIt()
+    {
+        var dut = _designs["talos"];
+        var corrupt = Path.Combine(_work, "talos-corrupt");
+        CopyFolder(dut.Design.Directory, corrupt);
+        // Flip a high bit of wpe[3][0]: only the step at position 3 reads it.
+        var layout = new WeightBankLayout(dut.Plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), dut.Rtl.Lanes);
+        var wpe = layout[TensorNames.Wpe];
+        FlipWord(Path.Combine(corrupt, "weights_bank0.mem"), wpe.Base + 3 * wpe.Chunks, 0x4000);
+        var design = dut.Design with { Directory = corrupt };
+        // Greedy samples after prompts of one to three tokens: the fault is the only thing tested.
+        var stimulus = Enumerable.Range(0, 12)
+            .Select(i => new SampleStimulus(i, (uint)i + 1, 256, true, 0, Enumerable.Range(0, i % 4).Select(k => (i + 5 * k) % 26).ToArray()))
+            .ToArray();
+        var firstLongSample = stimulus.Select(dut.Golden.Generate).First(e => e.Logits.Count > 3).Id;
+
+        var result = HardwareVerification.Run(_runner, design, dut.Golden, stimulus, SimulationOptions.Default, Path.Combine(_work, "talos-corrupt-sim"));
+
+        Assert.That(result.Simulation.Build.CacheHit, Is.True, "ROM images are read at run time: no rebuild");
+        Assert.That(result.Report.Passed, Is.False);
+        var d = result.Report.FirstDivergence!;
+        Assert.That((d.Sample, d.Step, d.Output), Is.EqualTo((firstLongSample, 3, "logits")));
+        Assert.That(d.ToString(), Does.StartWith($"sample {firstLongSample}, step 3, logits["));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+    }
+
+    /// <summary>XORs <paramref name="mask"/> into data word <paramref name="index"/> of a .mem file (comment lines skipped).</summary>
+    private static void FlipWord(string memFile, int index, int mask)
+    {
+        var lines = File.ReadAllLines(memFile);
+        var seen = -1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("//", StringComparison.Ordinal) || lines[i].Length == 0)
+                continue;
+            if (++seen == index)
+            {
+                var word = Convert.ToInt32(lines[i], 16) ^ mask;
+                lines[i] = word.ToString("x4", System.Globalization.CultureInfo.InvariantCulture);
+                File.WriteAllLines(memFile, lines);
+                return;
+            }
+        }
+        throw new InvalidOperationException($"{memFile} has no word {index}");
+    }
+}
