@@ -6,7 +6,7 @@ namespace HwGen.Tests.Rtl;
 
 /// <summary>
 /// One sample of the golden model as docs/hardware.md and docs/numerics.md 5.4 define it: the PRNG
-/// state is the raw seed (0x9E3779B9 for a zero seed), one draw per sampled token.
+/// state is MurmurHash3's finalizer of the seed (0x9E3779B9 when that is zero), one draw per sampled token.
 /// </summary>
 internal sealed record RtlGoldenSample(List<int[]> Logits, List<int> Emitted, List<int> Chosen)
 {
@@ -16,7 +16,7 @@ internal sealed record RtlGoldenSample(List<int[]> Logits, List<int> Emitted, Li
         var sampler = new FixedSampler(gpt);
         var c = plan.Config;
         greedy |= temperature == 0;
-        var rng = XorShift32.FromState(seed == 0 ? NumericsPlan.ZeroSeedState : seed);
+        var rng = new XorShift32(unchecked((int)seed));
         var (lambda, lambdaFrac) = greedy ? (0L, 0) : sampler.Lambda(temperature);
         var result = new RtlGoldenSample([], [], []);
         var token = c.Bos;
