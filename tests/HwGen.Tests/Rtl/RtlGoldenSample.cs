@@ -5,8 +5,9 @@ using HwGen.Sampling;
 namespace HwGen.Tests.Rtl;
 
 /// <summary>
-/// One sample of the golden model as docs/hardware.md and docs/numerics.md 5.4 define it: the PRNG
-/// state is MurmurHash3's finalizer of the seed (0x9E3779B9 when that is zero), one draw per sampled token.
+/// One sample of the golden model as docs/hardware.md and docs/numerics.md 5.4 define it, step by
+/// step, keeping what the timeline needs (every chosen token): the PRNG is seeded by
+/// <see cref="XorShift32"/>'s MurmurHash3 mix, one draw per sampled token.
 /// </summary>
 internal sealed record RtlGoldenSample(List<int[]> Logits, List<int> Emitted, List<int> Chosen)
 {
