@@ -141,6 +141,7 @@ public static class RtlGenerator
             Rq3 = Signed(8, ins.Rq3),
             Rq4 = Signed(8, ins.Rq4),
             Relu = ins.Relu ? "1'b1" : "1'b0",
+            Residual = ins.Residual ? "1'b1" : "1'b0",
             Eps = Unsigned(epsW, ins.Eps),
         }).ToArray();
 

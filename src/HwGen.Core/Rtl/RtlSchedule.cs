@@ -36,7 +36,6 @@ public sealed class RtlSchedule
                 StepOp.Embed => _ => 1 + 2 * (ins.Chunks + 1),
                 StepOp.Norm => _ => 1 + (e + lanes - 1) / lanes + 2 + e,
                 StepOp.Matvec => _ => 1 + ins.Rows * ins.Chunks + 1,
-                StepOp.Add => _ => 1 + e,
                 StepOp.Attn => pos => 1 + e + c.NHead * (2 * hd * (pos + 1) + 2 * (pos + 1) + 5),
                 StepOp.End => _ => 2, // fetch, done
                 _ => throw new ArgumentOutOfRangeException(nameof(program), ins.Op, "unknown op"),
