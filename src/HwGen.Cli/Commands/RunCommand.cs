@@ -32,7 +32,7 @@ internal static class RunCommand
         public ModelWeights? Weights { get; set; }
         public NumericsPlan? Plan { get; set; }
         public DesignUnderTest? Design { get; set; }
-        public SimulationRunner? Runner { get; set; }
+        public SimulationRunner? Runner { get; init; }
         public VerilatorBuild? Build { get; set; }
         public IReadOnlyList<SampleStimulus>? Stimulus { get; set; }
         public SimulationRun? Simulation { get; set; }
@@ -50,9 +50,8 @@ internal static class RunCommand
         new("generate", ctx => ctx.Design = HardwareSetup.Generate(ctx.ModelFile, ctx.Plan!, ctx.Lanes, ctx.Work)),
         new("verilate", ctx =>
         {
-            ctx.Runner = HardwareSetup.Runner();
             ctx.Build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
-                () => ctx.Runner.Build(ctx.Design!.Design, ctx.Work));
+                () => ctx.Runner!.Build(ctx.Design!.Design, ctx.Work));
         }),
         new("simulate", ctx =>
         {
@@ -87,8 +86,12 @@ internal static class RunCommand
         {
             var modelFile = parseResult.GetValue(model)!;
             ModelFiles.RequireExists(modelFile); // fail before any stage starts
+            var runner = HardwareSetup.Runner(); // so does a missing Verilator
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
-            var ctx = new RunContext(modelFile, parseResult.GetValue(seed), parseResult.GetValue(lanes), dir, parseResult.InvocationConfiguration.Output);
+            var ctx = new RunContext(modelFile, parseResult.GetValue(seed), parseResult.GetValue(lanes), dir, parseResult.InvocationConfiguration.Output)
+            {
+                Runner = runner,
+            };
             var progress = parseResult.InvocationConfiguration.Error;
             for (var i = 0; i < Stages.Count; i++)
             {

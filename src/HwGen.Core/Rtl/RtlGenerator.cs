@@ -33,7 +33,7 @@ public static class RtlGenerator
         var rom = new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), lanes);
         var vm = VectorMemoryMap.For(c, lanes);
         var program = StepProgram.Build(plan, rom, vm);
-        var schedule = RtlSchedule.For(c, program);
+        var schedule = RtlSchedule.For(c, lanes, program);
 
         // ---- widths, all from the plan ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
@@ -141,12 +141,13 @@ public static class RtlGenerator
             Rq3 = Signed(8, ins.Rq3),
             Rq4 = Signed(8, ins.Rq4),
             Relu = ins.Relu ? "1'b1" : "1'b0",
+            Residual = ins.Residual ? "1'b1" : "1'b0",
             Eps = Unsigned(epsW, ins.Eps),
         }).ToArray();
 
         Sv("hwgen_step", new
         {
-            Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NormChunksLast = (c.NEmbd + lanes - 1) / lanes - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
             BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,

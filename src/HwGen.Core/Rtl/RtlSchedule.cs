@@ -23,7 +23,7 @@ public sealed class RtlSchedule
     public IReadOnlyList<ScheduleStage> Stages { get; }
 
     /// <summary>The schedule of a program for a model shape.</summary>
-    public static RtlSchedule For(Model.ModelConfig c, IReadOnlyList<StepInstruction> program)
+    public static RtlSchedule For(Model.ModelConfig c, int lanes, IReadOnlyList<StepInstruction> program)
     {
         var e = c.NEmbd;
         var hd = c.HeadDim;
@@ -34,9 +34,8 @@ public sealed class RtlSchedule
             Func<int, int> cycles = ins.Op switch
             {
                 StepOp.Embed => _ => 1 + 2 * (ins.Chunks + 1),
-                StepOp.Norm => _ => 1 + 2 * e + 2,
+                StepOp.Norm => _ => 1 + (e + lanes - 1) / lanes + 2 + e,
                 StepOp.Matvec => _ => 1 + ins.Rows * ins.Chunks + 1,
-                StepOp.Add => _ => 1 + e,
                 StepOp.Attn => pos => 1 + e + c.NHead * (2 * hd * (pos + 1) + 2 * (pos + 1) + 5),
                 StepOp.End => _ => 2, // fetch, done
                 _ => throw new ArgumentOutOfRangeException(nameof(program), ins.Op, "unknown op"),

@@ -15,6 +15,9 @@ internal static class RtlTestModels
 
     public static NumericsPlan Talos => Plans.GetOrAdd("talos", _ => PlanBuilder.Fixed(SafeTensors.Load(TestPaths.TalosModel), new QFormat(4)));
 
+    /// <summary>The shared microGPT with auto formats (each tensor and site its own), calibrated on sampled names.</summary>
+    public static NumericsPlan TalosAuto => Plans.GetOrAdd("talos-auto", _ => PlanFactory.Create(SafeTensors.Load(TestPaths.TalosModel), "auto", null));
+
     public static NumericsPlan Wide2 => Plans.GetOrAdd("wide2", _ => PlanBuilder.Fixed(SafeTensors.Load(TestPaths.Wide2Model), new QFormat(4)));
 
     /// <summary>The odd shape with deterministic pseudo-random weights (std about 0.2), all in Q4.12.</summary>

@@ -26,6 +26,7 @@ public class RtlToolTests
     {
         "talos" => RtlTestModels.Talos,
         "wide2" => RtlTestModels.Wide2,
+        "talos-auto" => RtlTestModels.TalosAuto,
         _ => RtlTestModels.Odd,
     };
 
@@ -49,6 +50,7 @@ public class RtlToolTests
     [TestCase("talos", 4, 7u, 256, false, 0, new int[0])]
     [TestCase("talos", 1, 0u, 128, false, 3, new[] { 3, 4 })]
     [TestCase("odd", 5, 99u, 256, false, 0, new[] { 5 })]
+    [TestCase("talos-auto", 16, 12u, 256, false, 0, new int[0])]
     public void TheCoreMatchesTheGoldenModelAndTheScheduleExactly(string model, int lanes, uint seed, int temperature, bool greedy, int maxLen, int[] prompt)
     {
         var plan = Plan(model);
