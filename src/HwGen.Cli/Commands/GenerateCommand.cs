@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
+using HwGen.Quantization;
 using HwGen.Rtl;
 
 namespace HwGen.Cli.Commands;
@@ -36,13 +36,13 @@ internal static class GenerateCommand
             var modelFile = parseResult.GetValue(model)!;
             var weights = ModelFiles.Load(modelFile);
             var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
-            var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelFile.FullName)))[..16];
-            var design = RtlGenerator.Generate(plan, options with { Source = $"{modelFile.Name} (sha256 {hash}), formats {plan.FormatRule}" });
+            var hash = QuantizedOutput.Sha256(modelFile.FullName);
+            var design = RtlGenerator.Generate(plan, options with { ModelHash = $"{modelFile.Name} sha256 {hash}" });
             var outDir = parseResult.GetValue(output)!;
-            DesignWriter.Write(outDir.FullName, design.Files);
+            design.Files.WriteAtomically(outDir.FullName);
             var stdout = parseResult.InvocationConfiguration.Output;
             var result = new Result(modelFile.Name, outDir.FullName, design.Lanes, plan.FormatRule, design.Top, design.Sources,
-                design.Files.Count, design.Schedule.StepCycles(0));
+                design.Files.Files.Count, design.Schedule.StepCycles(0));
             if (parseResult.GetValue(json))
             {
                 CliOutput.WriteJson(stdout, result);

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Security.Cryptography;
 using HwGen.Model;
+using HwGen.Quantization;
 using HwGen.Simulation;
 using HwGen.Tools;
 using HwGen.Verification;
@@ -14,10 +14,10 @@ namespace HwGen.Cli.Commands;
 /// </summary>
 internal static class HardwareSetup
 {
-    public static Option<int> Lanes() => new("--lanes", "-l")
+    public static Option<int> Lanes(int defaultValue = 1) => new("--lanes", "-l")
     {
         Description = "Parallel MAC lanes of the generated matrix-vector engine (1 or more).",
-        DefaultValueFactory = _ => 1,
+        DefaultValueFactory = _ => defaultValue,
     };
 
     public static Option<int> Samples(int defaultValue) => new("--samples", "-n")
@@ -57,11 +57,14 @@ internal static class HardwareSetup
     /// Quantizes <paramref name="weights"/> (the --format and --calibration rules), generates the
     /// design with <paramref name="lanes"/> lanes into <paramref name="work"/>/design and builds the golden model.
     /// </summary>
-    public static DesignUnderTest Prepare(FileInfo modelFile, ModelWeights weights, string format, FileInfo? calibration, int lanes, string work)
+    public static DesignUnderTest Prepare(FileInfo modelFile, ModelWeights weights, string format, FileInfo? calibration, int lanes, string work) =>
+        Generate(modelFile, FixedPointOptions.Plan(weights, format, calibration), lanes, work);
+
+    /// <summary>Generates the design of <paramref name="plan"/> into <paramref name="work"/>/design and builds the golden model.</summary>
+    public static DesignUnderTest Generate(FileInfo modelFile, NumericsPlan plan, int lanes, string work)
     {
-        var plan = FixedPointOptions.Plan(weights, format, calibration);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelFile.FullName)))[..16];
-        return DesignUnderTest.Generate(plan, lanes, $"{modelFile.Name} (sha256 {hash}), formats {plan.FormatRule}", Path.Combine(work, "design"));
+        var origin = $"{modelFile.Name} sha256 {QuantizedOutput.Sha256(modelFile.FullName)}";
+        return DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(work, "design"));
     }
 
     /// <summary>A simulation runner over Verilator (HWGEN_VERILATOR or PATH) and the default build cache.</summary>

@@ -1,26 +1,42 @@
 using System.CommandLine;
+using System.Globalization;
 using HwGen.Model;
-using HwGen.Sampling;
+using HwGen.Quantization;
+using HwGen.Simulation;
+using HwGen.Tools;
+using HwGen.Verification;
 
 namespace HwGen.Cli.Commands;
 
 /// <summary>
-/// <c>hwgen run</c>: the whole flow on one model, as a list of stages run in order. Today: load
-/// the model and sample 20 names at temperature 0.5; later stages (quantize, generate RTL,
-/// simulate, prove, build) are appended to <see cref="Stages"/>.
+/// <c>hwgen run</c>: the whole flow on one model, as a list of stages run in order: load the
+/// model, quantize it (auto formats), generate the RTL, build it with Verilator, simulate
+/// <see cref="SampleCount"/> samples at temperature <see cref="SampleTemperature"/>, and verify
+/// them against the golden model. Prints the names the hardware generated, its cycles per token
+/// and the verdict; exit code 0 only when the hardware equals the golden model.
 /// </summary>
 internal static class RunCommand
 {
     public const int SampleCount = 20;
     public const double SampleTemperature = 0.5;
+    public const int DefaultLanes = 4;
 
     /// <summary>What the stages share: inputs, where to write, and what earlier stages produced.</summary>
-    internal sealed class RunContext(FileInfo modelFile, int seed, TextWriter output)
+    internal sealed class RunContext(FileInfo modelFile, int seed, int lanes, string work, TextWriter output)
     {
         public FileInfo ModelFile { get; } = modelFile;
         public int Seed { get; } = seed;
+        public int Lanes { get; } = lanes;
+        public string Work { get; } = work;
         public TextWriter Output { get; } = output;
         public ModelWeights? Weights { get; set; }
+        public NumericsPlan? Plan { get; set; }
+        public DesignUnderTest? Design { get; set; }
+        public SimulationRunner? Runner { get; init; }
+        public VerilatorBuild? Build { get; set; }
+        public IReadOnlyList<SampleStimulus>? Stimulus { get; set; }
+        public SimulationRun? Simulation { get; set; }
+        public VerificationReport? Report { get; set; }
     }
 
     /// <summary>One named step of the flow.</summary>
@@ -30,11 +46,29 @@ internal static class RunCommand
     public static IReadOnlyList<Stage> Stages { get; } =
     [
         new("load model", ctx => ctx.Weights = ModelFiles.Load(ctx.ModelFile)),
-        new("sample", ctx =>
+        new("quantize", ctx => ctx.Plan = FixedPointOptions.Plan(ctx.Weights!, "auto", null)),
+        new("generate", ctx => ctx.Design = HardwareSetup.Generate(ctx.ModelFile, ctx.Plan!, ctx.Lanes, ctx.Work)),
+        new("verilate", ctx =>
         {
-            var options = new SamplingOptions(SampleTemperature, ctx.Seed);
-            foreach (var name in SampleCommand.Generate(ctx.Weights!, options, SampleCount))
+            ctx.Build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
+                () => ctx.Runner!.Build(ctx.Design!.Design, ctx.Work));
+        }),
+        new("simulate", ctx =>
+        {
+            ctx.Stimulus = StimulusSet.Uniform(SampleCount, ctx.Seed, SampleTemperature, greedy: false);
+            ctx.Simulation = ctx.Runner!.Run(ctx.Build!, ctx.Design!.Design, ctx.Stimulus, SimulationOptions.Default, ctx.Work);
+            foreach (var name in HardwareSetup.Names(ctx.Plan!.Config, ctx.Stimulus, ctx.Simulation.Results))
                 ctx.Output.WriteLine(name);
+            var cycles = ctx.Simulation.Results.CyclesPerToken;
+            ctx.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"cycles per token: mean {cycles.Mean:F1}, min {cycles.Min}, max {cycles.Max} ({cycles.Count} tokens, {ctx.Lanes} lane(s))"));
+        }),
+        new("verify", ctx =>
+        {
+            var expected = ctx.Stimulus!.Select(ctx.Design!.Golden.Generate).ToArray();
+            ctx.Report = Verifier.Compare(ctx.Stimulus!, expected, ctx.Simulation!.Results.Samples);
+            foreach (var line in VerifyCommand.Describe(ctx.Report))
+                ctx.Output.WriteLine(line);
         }),
     ];
 
@@ -42,20 +76,34 @@ internal static class RunCommand
     {
         var model = CommonOptions.Model();
         var seed = CommonOptions.Seed();
-        var command = new Command("run", $"Run the flow on a model (today: sample {SampleCount} names at temperature {SampleTemperature}).")
+        var lanes = HardwareSetup.Lanes(DefaultLanes);
+        var work = HardwareSetup.Work();
+        var command = new Command("run", $"Run the whole flow on a model: quantize, generate the RTL, build it with Verilator, simulate {SampleCount} names at temperature {SampleTemperature} and verify them bit for bit against the golden model.")
         {
-            model, seed,
+            model, seed, lanes, work,
         };
         command.SetAction(parseResult =>
         {
-            var ctx = new RunContext(parseResult.GetValue(model)!, parseResult.GetValue(seed), parseResult.InvocationConfiguration.Output);
-            ModelFiles.RequireExists(ctx.ModelFile); // fail before any stage starts
+            var modelFile = parseResult.GetValue(model)!;
+            ModelFiles.RequireExists(modelFile); // fail before any stage starts
+            var runner = HardwareSetup.Runner(); // so does a missing Verilator
+            var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
+            var ctx = new RunContext(modelFile, parseResult.GetValue(seed), parseResult.GetValue(lanes), dir, parseResult.InvocationConfiguration.Output)
+            {
+                Runner = runner,
+            };
             var progress = parseResult.InvocationConfiguration.Error;
             for (var i = 0; i < Stages.Count; i++)
             {
                 progress.WriteLine($"hwgen run: stage {i + 1}/{Stages.Count}: {Stages[i].Name}");
                 Stages[i].Execute(ctx);
             }
+            if (!ctx.Report!.Passed)
+            {
+                ctx.Output.WriteLine($"files kept in {dir}");
+                return VerifyCommand.Mismatch;
+            }
+            HardwareSetup.Finish(dir, temporary);
             return 0;
         });
         return command;

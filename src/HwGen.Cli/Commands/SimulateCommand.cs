@@ -52,10 +52,10 @@ internal static class SimulateCommand
                 MaxCyclesPerSample = parseResult.GetValue(maxCycles),
                 TraceFile = parseResult.GetValue(trace)?.FullName,
             };
+            var runner = HardwareSetup.Runner(); // finds Verilator before any work
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
             var dut = HardwareSetup.Status("quantizing and generating the design",
                 () => HardwareSetup.Prepare(modelFile, weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration), parseResult.GetValue(lanes), dir));
-            var runner = HardwareSetup.Runner();
             var build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
                 () => runner.Build(dut.Design, dir, options.TraceFile is not null));
             var run = HardwareSetup.Status($"simulating {stimulus.Count} samples",

@@ -70,7 +70,7 @@ internal static class SynthCommand
                 var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
                 var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelFile.FullName)))[..16];
                 var origin = $"{modelFile.Name} (sha256 {hash}), formats {plan.FormatRule}";
-                return CoreDesign.FromRtl(RtlGenerator.Generate(plan, options with { Source = origin }), plan.Config, origin);
+                return CoreDesign.FromRtl(RtlGenerator.Generate(plan, options with { ModelHash = origin }), plan.Config, origin);
             });
             var request = new SynthRequest(core, board, parseResult.GetValue(freq), parseResult.GetValue(baud), loop, outDir);
             var flow = new SynthFlow { Progress = line => CliOutput.Progress.WriteLine($"hwgen synth: {line}") };

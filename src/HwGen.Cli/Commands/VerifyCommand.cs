@@ -41,10 +41,10 @@ internal static class VerifyCommand
             var weights = ModelFiles.Load(modelFile);
             var stimulus = StimulusSet.Mixed(parseResult.GetValue(samples), parseResult.GetValue(seed), weights.Config);
             var options = SimulationOptions.Default with { MaxCyclesPerSample = parseResult.GetValue(maxCycles) };
+            var runner = HardwareSetup.Runner(); // finds Verilator before any work
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
             var dut = HardwareSetup.Status("quantizing and generating the design",
                 () => HardwareSetup.Prepare(modelFile, weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration), parseResult.GetValue(lanes), dir));
-            var runner = HardwareSetup.Runner();
             var build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
                 () => runner.Build(dut.Design, dir));
             var run = HardwareSetup.Status($"simulating {stimulus.Count} samples", () => runner.Run(build, dut.Design, stimulus, options, dir));

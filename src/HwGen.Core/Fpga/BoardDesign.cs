@@ -39,7 +39,7 @@ public sealed record BoardDesign(
     public BuildPlan AddTo(BuildPlan plan, bool includeConstraints = true)
     {
         foreach (var file in Core.Files)
-            plan.AddBytes(file.Path, System.Text.Encoding.UTF8.GetBytes(file.Content));
+            plan.AddBytes(file.Path, file.Content);
         foreach (var (path, text) in WrapperFiles)
             plan.AddText(path, text);
         if (includeConstraints)

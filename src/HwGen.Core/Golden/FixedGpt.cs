@@ -214,7 +214,8 @@ public sealed class FixedGpt : ILogitModel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Rq(long acc, int accFrac, int slot) => _nearestEven
-        ? FixedPoint.RequantizeNearestEven(acc, accFrac - _frac[slot], ref _sat[slot])
+        // The same call with the rounding as a constant, so that the JIT folds the mode away.
+        ? FixedPoint.Requantize(acc, accFrac, _fmt[slot], Rounding.NearestEven, Overflow.Saturate, ref _sat[slot])
         : FixedPoint.Requantize(acc, accFrac, _fmt[slot], _rounding, Overflow.Saturate, ref _sat[slot]);
 
     private void Report(int slot, ActivationSite site, int layer, ReadOnlySpan<int> codes) =>

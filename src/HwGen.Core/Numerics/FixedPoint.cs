@@ -73,28 +73,6 @@ public static class FixedPoint
         return (int)v;
     }
 
-    /// <summary>
-    /// The datapath's Requantize (NearestEven, Saturate) with the shift f - n given directly; the
-    /// golden model's inner loops call it.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int RequantizeNearestEven(long acc, int shift, ref long saturations)
-    {
-        long v;
-        if (shift > 0)
-            v = (acc + ((1L << (shift - 1)) - 1) + ((acc >> shift) & 1)) >> shift;
-        else if (acc > (QFormat.MaxCode >> -shift))
-            v = QFormat.MaxCode + 1L;
-        else if (acc < (QFormat.MinCode >> -shift))
-            v = QFormat.MinCode - 1L;
-        else
-            v = acc << -shift;
-        if ((ulong)(v - QFormat.MinCode) <= QFormat.MaxCode - QFormat.MinCode)
-            return (int)v;
-        saturations++;
-        return v > 0 ? QFormat.MaxCode : QFormat.MinCode;
-    }
-
     /// <summary><see cref="Requantize(long, int, QFormat, Rounding, Overflow, ref long)"/> without a counter.</summary>
     public static int Requantize(long acc, int accFracBits, QFormat to, Rounding rounding, Overflow overflow)
     {

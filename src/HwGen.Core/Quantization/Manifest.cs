@@ -33,7 +33,7 @@ public static class Manifest
         return new ManifestDocument(
             1,
             $"HwGen {typeof(Manifest).Assembly.GetName().Version?.ToString(3)}",
-            new ManifestModel(modelFile, modelSha256, c.NLayer, c.NEmbd, c.NHead, c.BlockSize, c.VocabSize, c.Bos),
+            new ManifestModel(modelFile, modelSha256, c.NLayer, c.NEmbd, c.NHead, c.BlockSize, c.VocabSize, c.Bos, c.Vocab),
             plan.FormatRule,
             SnakeCase(plan.Rounding),
             plan.Headroom,
@@ -51,6 +51,20 @@ public static class Manifest
     public static string Render(NumericsPlan plan, string modelFile, string modelSha256) =>
         JsonSerializer.Serialize(Build(plan, modelFile, modelSha256), Options).ReplaceLineEndings("\n") + "\n";
 
+    /// <summary>Parses manifest text; <paramref name="where"/> names it in messages.</summary>
+    public static ManifestDocument Parse(string json, string where)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ManifestDocument>(json, Options)
+                ?? throw new HwGenException($"{where}: the manifest is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new HwGenException($"{where}: not a HwGen manifest ({e.Message}); write it with hwgen quantize.");
+        }
+    }
+
     private static string SnakeCase(Rounding r) => JsonNamingPolicy.SnakeCaseLower.ConvertName(r.ToString());
 }
 
@@ -60,7 +74,7 @@ public sealed record ManifestDocument(int FormatVersion, string Generator, Manif
     IReadOnlyList<AccumulatorWidth> Accumulators, ManifestTables Tables, ManifestConstants Constants);
 
 /// <summary>The model a manifest was made from.</summary>
-public sealed record ManifestModel(string File, string Sha256, int NLayer, int NEmbd, int NHead, int BlockSize, int VocabSize, int Bos);
+public sealed record ManifestModel(string File, string Sha256, int NLayer, int NEmbd, int NHead, int BlockSize, int VocabSize, int Bos, string? Vocab);
 
 /// <summary>One weight tensor of the manifest; snr_db is null when quantization is exact.</summary>
 public sealed record ManifestTensor(string Name, string File, string Format, int[] Shape, double MaxAbs, double? SnrDb, int Clipped);

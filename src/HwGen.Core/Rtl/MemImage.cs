@@ -12,7 +12,7 @@ public static class MemImage
     /// <summary>
     /// The image of <paramref name="words"/> as <paramref name="width"/>-bit two's-complement words
     /// (a negative value is written as its low <paramref name="width"/> bits, never with a minus sign),
-    /// lowercase, one per line, after a <c>//</c> comment line <paramref name="header"/>.
+    /// lowercase, one per line, after a <c>//</c> comment line <paramref name="header"/> that says what it holds.
     /// </summary>
     public static string Format(IEnumerable<long> words, int width, string header)
     {

@@ -1,10 +1,10 @@
 namespace HwGen.Rtl;
 
 /// <summary>
-/// A generated design in memory: its files sorted by path (SystemVerilog, ROM images, manifest,
+/// A generated design in memory: its build plan (files by path, stamped (SystemVerilog, ROM images, manifest,
 /// schedule), the source files in dependency order, and the schedule it implements.
 /// </summary>
-public sealed record RtlDesign(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<string> Sources, RtlSchedule Schedule, int Lanes, string Top)
+public sealed record RtlDesign(HwGen.Rendering.BuildPlan Files, IReadOnlyList<string> Sources, RtlSchedule Schedule, int Lanes, string Top)
 {
     /// <summary>The name of the manifest file listing the sources in dependency order.</summary>
     public const string ManifestFile = "sources.f";

@@ -2,8 +2,8 @@ namespace HwGen.Rtl;
 
 /// <summary>Choices of the generated design that the numerics plan does not fix.</summary>
 /// <param name="Lanes">Parallel multiply-accumulate lanes of the matrix-vector engine (1 or more).</param>
-/// <param name="Source">What the design was generated from, for the stamp (e.g. "model sha256 0123abcd"); never a path.</param>
-public sealed record RtlOptions(int Lanes, string Source)
+/// <param name="ModelHash">The hash of the model the design comes from, stamped into every file; never a path.</param>
+public sealed record RtlOptions(int Lanes, string ModelHash)
 {
     /// <summary>Checks the options; throws <see cref="HwGenException"/> with what to do.</summary>
     public RtlOptions Validated()

@@ -1,5 +1,8 @@
 namespace HwGen.Rtl;
 
+/// <summary>When a sample's tokens leave the core and when it signals done, in cycles from the start transfer.</summary>
+public sealed record SampleTimeline(IReadOnlyList<long> TokenCycles, long DoneCycle);
+
 /// <summary>One stage of the decode step with the cycles it takes at a position.</summary>
 /// <param name="Name">The stage, e.g. "layer0.q".</param>
 /// <param name="Cycles">Cycles from entering the stage to entering the next, at position pos (0-based).</param>
@@ -20,7 +23,7 @@ public sealed class RtlSchedule
     public IReadOnlyList<ScheduleStage> Stages { get; }
 
     /// <summary>The schedule of a program for a model shape.</summary>
-    public static RtlSchedule For(Model.ModelConfig c, IReadOnlyList<StepInstruction> program)
+    public static RtlSchedule For(Model.ModelConfig c, int lanes, IReadOnlyList<StepInstruction> program)
     {
         var e = c.NEmbd;
         var hd = c.HeadDim;
@@ -31,9 +34,8 @@ public sealed class RtlSchedule
             Func<int, int> cycles = ins.Op switch
             {
                 StepOp.Embed => _ => 1 + 2 * (ins.Chunks + 1),
-                StepOp.Norm => _ => 1 + 2 * e + 2,
+                StepOp.Norm => _ => 1 + (e + lanes - 1) / lanes + 2 + e,
                 StepOp.Matvec => _ => 1 + ins.Rows * ins.Chunks + 1,
-                StepOp.Add => _ => 1 + e,
                 StepOp.Attn => pos => 1 + e + c.NHead * (2 * hd * (pos + 1) + 2 * (pos + 1) + 5),
                 StepOp.End => _ => 2, // fetch, done
                 _ => throw new ArgumentOutOfRangeException(nameof(program), ins.Op, "unknown op"),
@@ -48,6 +50,43 @@ public sealed class RtlSchedule
 
     /// <summary>Cycles the core spends streaming the logits on the debug port.</summary>
     public int DebugCycles => _vocab;
+
+    /// <summary>
+    /// The cycles, counted from the start transfer, at which the core emits each token of a sample
+    /// and pulses done: the core's own timeline (hwgen_core, hwgen_step, hwgen_sampler).
+    /// <paramref name="chosen"/> lists the token chosen after each sampled step, in order, the
+    /// ending BOS included when the sample ends on one.
+    /// </summary>
+    public SampleTimeline Predict(Model.ModelConfig c, int promptLength, IReadOnlyList<int> chosen, bool greedy, int maxLength)
+    {
+        var v = _vocab;
+        var tokens = new List<long>();
+        long start = 0;
+        var k = 0;
+        for (var pos = 0; ; pos++)
+        {
+            var stepDone = start + StepCycles(pos) - 1;
+            var samplerStart = stepDone + v;          // the last debug-logit cycle
+            if (pos < promptLength)
+            {
+                start = samplerStart + 1;             // the prompt token is taken at once
+                continue;
+            }
+            if (k >= chosen.Count)
+                throw new ArgumentException($"the sample needs a chosen token at position {pos}; only {chosen.Count} given", nameof(chosen));
+            var token = chosen[k++];
+            // Greedy: one pass for the argmax. Sampled: argmax, reciprocal (2), exp pass (v + 1),
+            // draw (1), then the running sum up to the chosen token.
+            var samplerDone = greedy ? samplerStart + v + 1 : samplerStart + 2L * v + 6 + token;
+            if (token == c.Bos)
+                return new SampleTimeline(tokens, samplerDone + 1);
+            var emit = samplerDone + 1;
+            tokens.Add(emit);
+            if ((maxLength > 0 && tokens.Count == maxLength) || pos == c.BlockSize - 1)
+                return new SampleTimeline(tokens, emit + 1);
+            start = emit;
+        }
+    }
 
     /// <summary>A text table of the stages at position <paramref name="pos"/>.</summary>
     public string Describe(int pos)

@@ -32,11 +32,15 @@ public static class StepProgram
             new(StepOp.Norm, stage, Src: src, Dst: dst, Rq: normRq - N(site, layer),
                 Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits));
 
-        StepInstruction Add(string stage, int xFrac, int oFrac, int outFrac)
+        // A matrix-vector product whose result goes straight into the residual stream: the output
+        // is requantized to its own site (Rq), then aligned with x and requantized again (Rq2).
+        StepInstruction MatvecResidual(string stage, string tensor, int src, int srcFrac, int oFrac, int xFrac, int outFrac)
         {
             var f = Math.Max(xFrac, oFrac);
-            return new StepInstruction(StepOp.Add, stage, Src: vm.Residual, Src2: vm.Projection, Dst: vm.Residual,
-                ShA: f - xFrac, ShB: f - oFrac, Rq: f - outFrac);
+            return Matvec(stage, tensor, src, srcFrac, vm.Residual, oFrac) with
+            {
+                Residual = true, Src2 = vm.Residual, ShA = f - xFrac, ShB = f - oFrac, Rq2 = f - outFrac,
+            };
         }
 
         var wte = rom[TensorNames.Wte];
@@ -67,14 +71,14 @@ public static class StepProgram
                 Rq2: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits,
                 Rq3: t.RecipFracBits - na,
                 Rq4: na + N(ActivationSite.Value, l) - N(ActivationSite.AttnOutput, l)));
-            list.Add(Matvec(p + "wo", TensorNames.AttnWo(l), vm.AttnOutput, N(ActivationSite.AttnOutput, l), vm.Projection, N(ActivationSite.AttnProjection, l)));
-            list.Add(Add(p + "attn_residual", xFrac, N(ActivationSite.AttnProjection, l), N(ActivationSite.AttnResidual, l)));
+            list.Add(MatvecResidual(p + "wo+attn_residual", TensorNames.AttnWo(l), vm.AttnOutput, N(ActivationSite.AttnOutput, l),
+                N(ActivationSite.AttnProjection, l), xFrac, N(ActivationSite.AttnResidual, l)));
             xFrac = N(ActivationSite.AttnResidual, l);
 
             list.Add(Norm(p + "mlp_norm", ActivationSite.MlpNorm, l, vm.Residual, vm.Normed));
             list.Add(Matvec(p + "fc1", TensorNames.MlpFc1(l), vm.Normed, N(ActivationSite.MlpNorm, l), vm.Hidden, N(ActivationSite.MlpHidden, l), relu: true));
-            list.Add(Matvec(p + "fc2", TensorNames.MlpFc2(l), vm.Hidden, N(ActivationSite.MlpHidden, l), vm.Projection, N(ActivationSite.MlpOutput, l)));
-            list.Add(Add(p + "mlp_residual", xFrac, N(ActivationSite.MlpOutput, l), N(ActivationSite.MlpResidual, l)));
+            list.Add(MatvecResidual(p + "fc2+mlp_residual", TensorNames.MlpFc2(l), vm.Hidden, N(ActivationSite.MlpHidden, l),
+                N(ActivationSite.MlpOutput, l), xFrac, N(ActivationSite.MlpResidual, l)));
             xFrac = N(ActivationSite.MlpResidual, l);
         }
 

@@ -6,7 +6,7 @@ namespace HwGen.Rtl;
 /// inside the memory (those lanes are masked).
 /// </summary>
 public sealed record VectorMemoryMap(int Embedding, int Residual, int Normed, int Query, int Key, int Value,
-    int AttnOutput, int Projection, int Hidden, int Logits, int Scores, int Depth)
+    int AttnOutput, int Hidden, int Logits, int Scores, int Depth)
 {
     /// <summary>The map of a model shape and lane count.</summary>
     public static VectorMemoryMap For(Model.ModelConfig c, int lanes)
@@ -20,7 +20,7 @@ public sealed record VectorMemoryMap(int Embedding, int Residual, int Normed, in
         }
 
         var e = c.NEmbd;
-        var map = new VectorMemoryMap(Take(e), Take(e), Take(e), Take(e), Take(e), Take(e), Take(e), Take(e),
+        var map = new VectorMemoryMap(Take(e), Take(e), Take(e), Take(e), Take(e), Take(e), Take(e),
             Take(c.MlpHidden), Take(c.VocabSize), Take(c.BlockSize), 0);
         return map with { Depth = next + lanes };
     }

@@ -23,7 +23,7 @@ public sealed record DesignUnderTest(NumericsPlan Plan, RtlDesign Rtl, DesignSou
     public static DesignUnderTest Generate(NumericsPlan plan, int lanes, string origin, string directory)
     {
         var rtl = RtlGenerator.Generate(plan, new RtlOptions(lanes, origin));
-        DesignWriter.Write(directory, rtl.Files);
+        rtl.Files.WriteAtomically(directory);
         var design = new DesignSources(directory, rtl.Sources, rtl.Top, plan.Config, origin);
         return new DesignUnderTest(plan, rtl, design, new GoldenReference(new FixedGpt(plan)));
     }

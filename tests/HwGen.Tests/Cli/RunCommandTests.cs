@@ -5,14 +5,22 @@ namespace HwGen.Tests.Cli;
 public class RunCommandTests
 {
     [Test]
-    public void SamplesTwentyNamesAtTemperatureHalf()
+    [Category("Verilator")]
+    public void RunsTheWholeFlowAndPrintsTheHardwaresNamesCyclesAndVerdict()
     {
         var r = CliInvocation.Run("run", "--model", TestPaths.TalosModel, "--seed", "5");
+        var golden = CliInvocation.Run("sample", "--fixed", "--model", TestPaths.TalosModel, "--seed", "5", "--count", "20", "--temperature", "0.5");
+
+        var lines = r.Stdout.Split(Environment.NewLine);
+        // The names are the golden model's, as sample --fixed prints them: the hardware made them.
+        Assert.That(string.Join(Environment.NewLine, lines.Take(20)) + Environment.NewLine, Is.EqualTo(golden.Stdout));
+        Assert.That(lines[20], Does.Match(@"^cycles per token: mean \d+\.\d, min \d+, max \d+ \(\d+ tokens, 4 lane\(s\)\)$"));
+        Assert.That(lines[21], Does.Match(@"^samples 20, tokens \d+, steps \d+, logits compared \d+, mismatches 0$"));
+        Assert.That(lines[22], Is.EqualTo("verdict: PASS (the hardware equals the golden model bit for bit)"));
+        Assert.That(lines, Has.Length.EqualTo(24));
         Assert.That(r.ExitCode, Is.Zero, r.Stderr);
-        var sampled = CliInvocation.Run("sample", "--model", TestPaths.TalosModel, "--seed", "5", "--count", "20", "--temperature", "0.5");
-        Assert.That(r.Stdout, Is.EqualTo(sampled.Stdout));
-        Assert.That(r.Stdout.Split('\n'), Has.Length.EqualTo(21));
-        Assert.That(r.Stderr, Is.EqualTo($"hwgen run: stage 1/2: load model{Environment.NewLine}hwgen run: stage 2/2: sample{Environment.NewLine}"));
+        var stages = new[] { "load model", "quantize", "generate", "verilate", "simulate", "verify" };
+        Assert.That(r.Stderr, Is.EqualTo(string.Concat(stages.Select((s, i) => $"hwgen run: stage {i + 1}/6: {s}{Environment.NewLine}"))));
     }
 
     [Test]

@@ -43,6 +43,38 @@ public class QuantizedOutputTests
     }
 
     [Test]
+    public void AWrittenPlanLoadsBackAndRunsIdentically()
+    {
+        var weights = SafeTensors.Load(TestPaths.TalosModel);
+        var plan = PlanBuilder.Auto(weights, Calibration.Measure(weights, Calibration.SampledDocuments(weights, 50)), "50 samples");
+        var dir = Path.Combine(TestPaths.NewTempDir("quantize"), "rom");
+        QuantizedOutput.Write(plan, TestPaths.TalosModel, dir);
+        var loaded = QuantizedOutput.Load(dir);
+        Assert.That(loaded.Config, Is.EqualTo(plan.Config));
+        Assert.That(loaded.Sites, Is.EqualTo(plan.Sites));
+        Assert.That(loaded.Tensors.Select(t => (t.Name, t.Format, t.Codes.ToArray())), Is.EqualTo(plan.Tensors.Select(t => (t.Name, t.Format, t.Codes.ToArray()))));
+        var a = new HwGen.Golden.FixedGpt(plan);
+        var b = new HwGen.Golden.FixedGpt(loaded);
+        foreach (var t in new[] { 26, 4, 12, 12, 0 })
+            Assert.That(b.StepCodes(t).ToArray(), Is.EqualTo(a.StepCodes(t).ToArray()));
+    }
+
+    [Test]
+    public void AnEditedConstantIsRefused()
+    {
+        var weights = SafeTensors.Load(TestPaths.TalosModel);
+        var dir = Path.Combine(TestPaths.NewTempDir("quantize"), "rom");
+        QuantizedOutput.Write(PlanBuilder.Fixed(weights, QFormat.Parse("Q4.12")), TestPaths.TalosModel, dir);
+        var path = Path.Combine(dir, Manifest.FileName);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"log2_e\": 47274", "\"log2_e\": 47275"));
+        var e = Assert.Throws<HwGenException>(() => QuantizedOutput.Load(dir));
+        Assert.That(e!.Message, Is.EqualTo($"{path}: the constants do not follow from the formats and tables (edited by hand?); write the directory again with hwgen quantize."));
+        File.Delete(Path.Combine(dir, "wpe.mem"));
+        e = Assert.Throws<HwGenException>(() => QuantizedOutput.Load(dir));
+        Assert.That(e!.Message, Is.EqualTo($"{Path.Combine(dir, "wpe.mem")}: the .mem file of tensor 'wpe' is missing."));
+    }
+
+    [Test]
     public void TheManifestIsDeterministic()
     {
         var weights = SafeTensors.Load(TestPaths.TalosModel);

@@ -10,12 +10,14 @@ public class SimulationRunnerTests
     private SimulationRunner _runner = null!;
     private string _work = null!;
 
+    private string _harness = null!;
+
     [OneTimeSetUp]
     public void BuildOnce()
     {
         _runner = VerilatorFixture.Runner();
         _work = TestPaths.NewTempDir("sim-fixture");
-        _runner.Build(VerilatorFixture.FixtureDesign(), _work);
+        _harness = _runner.Build(VerilatorFixture.FixtureDesign(), _work).Executable;
     }
 
     [OneTimeTearDown]
@@ -98,5 +100,33 @@ public class SimulationRunnerTests
         Assert.That(verification.Report.Mismatches, Is.EqualTo(1));
         // Greedy from BOS feeds token 2 at step 3: logit 5 is 3*1000 + 2*30 + 5 = 3065, the fault adds 1.
         Assert.That(verification.Report.FirstDivergence!.ToString(), Is.EqualTo("sample 1, step 3, logits[5]: expected 3065, actual 3066"));
+    }
+
+    [Test]
+    public void ACoreThatSkipsALogitBreaksTheContract()
+    {
+        var stimulus = new[] { new SampleStimulus(0, 5u, 256, true, 0, []) };
+
+        var e = Assert.Throws<HwGenException>(() =>
+            _runner.Simulate(VerilatorFixture.FixtureDesign(skipLogitIndex: 6), stimulus, SimulationOptions.Default, _work));
+
+        // Index 5 goes out at cycle 6 (logits start the cycle after the start transfer at 0); 7 follows at 7.
+        Assert.That(e!.Message, Does.StartWith(
+            "Simulation: the core broke the port contract of docs/hardware.md in sample 0 at cycle 7: logit index 7 where 6 was due at position 0. Check the generated design. Log: "));
+    }
+
+    [TestCase("hwgen-stimulus 2\n", "line 1: expected 'hwgen-stimulus 1'")]
+    [TestCase("hwgen-stimulus 1\nsample 0 seed 1 temperature 256 greedy 1 max_len 17 prompt 0\n", "line 2: 'max_len' needs a number from 0 to 16")]
+    [TestCase("hwgen-stimulus 1\nsample 0 seed 1 temperature 256 greedy 1 max_len 0 prompt 1 27\n", "line 2: prompt token 0 must be a number below 27")]
+    [TestCase("hwgen-stimulus 1\nsample 0 seed 1 temperature 256 greedy 1 max_len 0 prompt 0 5\n", "line 2: unexpected '5' after the prompt")]
+    public void TheHarnessRefusesABadStimulusWithExitCode2(string stimulus, string message)
+    {
+        var file = Path.Combine(_work, "bad-stimulus.txt");
+        File.WriteAllText(file, stimulus);
+
+        var result = HwGen.Tools.ProcessRunner.Run(new HwGen.Tools.ProcessSpec(_harness, [file, Path.Combine(_work, "bad-results.txt")], Timeout: TimeSpan.FromMinutes(1)));
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.Stderr, Is.EqualTo($"harness: {file} {message}\n"));
     }
 }

@@ -23,11 +23,13 @@ internal static class VerilatorFixture
     public static string FixtureFolder => Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Simulation", "Fixture");
 
     /// <summary>The fixture core, with its fault parameters when given.</summary>
-    public static DesignSources FixtureDesign(int badLogitPos = -1, int badLogitIndex = 0) => new(
-        FixtureFolder,
-        ["hwgen_core.sv"],
-        "hwgen_core",
-        ModelConfig.MicroGpt,
-        "test-fixture",
-        badLogitPos < 0 ? null : [$"-GBadLogitPos={badLogitPos}", $"-GBadLogitIndex={badLogitIndex}"]);
+    public static DesignSources FixtureDesign(int badLogitPos = -1, int badLogitIndex = 0, int skipLogitIndex = -1)
+    {
+        var flags = new List<string>();
+        if (badLogitPos >= 0)
+            flags.AddRange([$"-GBadLogitPos={badLogitPos}", $"-GBadLogitIndex={badLogitIndex}"]);
+        if (skipLogitIndex >= 0)
+            flags.Add($"-GSkipLogitIndex={skipLogitIndex}");
+        return new DesignSources(FixtureFolder, ["hwgen_core.sv"], "hwgen_core", ModelConfig.MicroGpt, "test-fixture", flags.Count > 0 ? flags : null);
+    }
 }

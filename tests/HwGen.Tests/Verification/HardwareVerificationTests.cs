@@ -8,9 +8,10 @@ using HwGen.Verification;
 namespace HwGen.Tests.Verification;
 
 /// <summary>
-/// The generated hardware of the shared models, simulated with the real Verilator, against the
-/// golden model: 200 samples each (seeds seed+k, temperatures 1.0 and 0.5, greedy, prompts,
-/// length limits), every token and logit code equal. One design per model, built once (cache).
+/// The generated hardware of the shared models (and of a shape nobody trained), simulated with
+/// the real Verilator, against the golden model: 200 samples each (seeds seed+k, temperatures 1.0
+/// and 0.5, greedy, prompts, length limits), every token and logit code equal. One design per
+/// model, built once (cache).
 /// </summary>
 [Category("Verilator")]
 public class HardwareVerificationTests
@@ -27,29 +28,55 @@ public class HardwareVerificationTests
         foreach (var (name, path, lanes) in new[] { ("talos", TestPaths.TalosModel, 4), ("wide2", TestPaths.Wide2Model, 8) })
         {
             var plan = PlanFactory.Create(SafeTensors.Load(path), "auto", null);
-            var dut = DesignUnderTest.Generate(plan, lanes, $"{Path.GetFileName(path)}, formats {plan.FormatRule}", Path.Combine(_work, name));
+            var dut = DesignUnderTest.Generate(plan, lanes, $"{Path.GetFileName(path)} sha256 {QuantizedOutput.Sha256(path)}", Path.Combine(_work, name));
             _runner.Build(dut.Design, Path.Combine(_work, name + "-sim"));
             _designs[name] = dut;
         }
+        // A shape nobody trained: 3 heads of 8, 3 layers, block 32, vocab 40 (BOS 39), 5 lanes.
+        var odd = DesignUnderTest.Generate(Rtl.RtlTestModels.Odd, 5, "odd shape e24h3l3b32v40", Path.Combine(_work, "odd"));
+        _runner.Build(odd.Design, Path.Combine(_work, "odd-sim"));
+        _designs["odd"] = odd;
     }
 
     [OneTimeTearDown]
     public void CleanUp() => Directory.Delete(_work, recursive: true);
 
-    [TestCase("talos", 1)]
-    [TestCase("wide2", 2)]
-    public void TwoHundredSamplesAgreeBitForBit(string model, int seed)
+    [TestCase("talos", 1, 200)]
+    [TestCase("wide2", 2, 200)]
+    [TestCase("odd", 3, 60)]
+    public void AllSamplesAgreeBitForBit(string model, int seed, int samples)
     {
         var dut = _designs[model];
-        var stimulus = StimulusSet.Mixed(200, seed, dut.Plan.Config);
+        var stimulus = StimulusSet.Mixed(samples, seed, dut.Plan.Config);
 
         var result = HardwareVerification.Run(_runner, dut.Design, dut.Golden, stimulus, SimulationOptions.Default, Path.Combine(_work, model + "-sim"));
 
         Assert.That(result.Report.FirstDivergence, Is.Null, $"first divergence: {result.Report.FirstDivergence}");
         Assert.That(result.Report.Mismatches, Is.EqualTo(0));
-        Assert.That(result.Report.Samples, Is.EqualTo(200));
+        Assert.That(result.Report.Samples, Is.EqualTo(samples));
         Assert.That(result.Report.Tokens, Is.EqualTo(result.Simulation.Results.TokenCount));
         Assert.That(result.Report.LogitsCompared, Is.EqualTo((long)result.Report.Steps * dut.Plan.Config.VocabSize));
+    }
+
+    [Test]
+    public void TheHarnessReportsTheCyclesTheGeneratorsTimelinePredicts()
+    {
+        var dut = _designs["talos"];
+        var config = dut.Plan.Config;
+        var stimulus = StimulusSet.Mixed(40, 6, config);
+
+        var run = _runner.Simulate(dut.Design, stimulus, SimulationOptions.Default, Path.Combine(_work, "talos-sim"));
+
+        for (var i = 0; i < stimulus.Count; i++)
+        {
+            var (s, r) = (stimulus[i], run.Results.Samples[i]);
+            // A sample that ended on BOS fed every emitted token back, then chose BOS at one more step.
+            var endedOnBos = r.Logits.Count == s.Prompt.Count + r.Tokens.Count + 1;
+            var chosen = r.TokenValues.Concat(endedOnBos ? [config.Bos] : Array.Empty<int>()).ToArray();
+            var timeline = dut.Rtl.Schedule.Predict(config, s.Prompt.Count, chosen, s.Greedy, s.MaxLen);
+            Assert.That(r.Tokens.Select(t => t.Cycle - r.StartCycle), Is.EqualTo(timeline.TokenCycles), $"sample {s.Id}");
+            Assert.That(r.DoneCycle - r.StartCycle, Is.EqualTo(timeline.DoneCycle), $"sample {s.Id}");
+        }
     }
 
     [Test]

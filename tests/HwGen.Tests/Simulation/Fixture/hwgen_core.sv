@@ -5,10 +5,12 @@
 // The next token is the next prompt token if one remains, else (t + 1) mod 27 when greedy, else
 // (seed + temperature + p) mod 27 (26 = BOS ends the sample). The stopping rules follow
 // docs/hardware.md. BadLogitPos >= 0 adds 1 to logit BadLogitIndex at that position (a fault to
-// detect). Seed 32'hDEADBEEF makes the core hang (to test the watchdog).
+// detect). SkipLogitIndex >= 0 skips that index on the debug port (a contract violation).
+// Seed 32'hDEADBEEF makes the core hang (to test the watchdog).
 module hwgen_core #(
   parameter int BadLogitPos = -1,
-  parameter int BadLogitIndex = 0
+  parameter int BadLogitIndex = 0,
+  parameter int SkipLogitIndex = -1
 ) (
   input  logic        clk_i,
   input  logic        rst_ni,
@@ -101,6 +103,9 @@ module hwgen_core #(
       Logits: begin
         dbg_logit_valid_o = 1'b1;
         idx_d = idx_q + 5'd1;
+        if (SkipLogitIndex >= 0 && 32'(idx_q) + 1 == SkipLogitIndex) begin
+          idx_d = idx_q + 5'd2;
+        end
         if (32'(idx_q) == Vocab - 1) begin
           idx_d = 5'd0;
           state_d = Choose;
