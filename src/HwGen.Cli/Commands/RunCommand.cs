@@ -37,6 +37,7 @@ internal static class RunCommand
         public IReadOnlyList<SampleStimulus>? Stimulus { get; set; }
         public SimulationRun? Simulation { get; set; }
         public VerificationReport? Report { get; set; }
+        public string? Target { get; init; }
     }
 
     /// <summary>One named step of the flow.</summary>
@@ -70,6 +71,7 @@ internal static class RunCommand
             foreach (var line in VerifyCommand.Describe(ctx.Report))
                 ctx.Output.WriteLine(line);
         }),
+        new("build for the board (with --target)", SynthCommand.RunStage),
     ];
 
     public static Command Create()
@@ -78,9 +80,10 @@ internal static class RunCommand
         var seed = CommonOptions.Seed();
         var lanes = HardwareSetup.Lanes(DefaultLanes);
         var work = HardwareSetup.Work();
+        var target = SynthCommand.RunTarget();
         var command = new Command("run", $"Run the whole flow on a model: quantize, generate the RTL, build it with Verilator, simulate {SampleCount} names at temperature {SampleTemperature} and verify them bit for bit against the golden model.")
         {
-            model, seed, lanes, work,
+            model, seed, lanes, work, target,
         };
         command.SetAction(parseResult =>
         {
@@ -91,6 +94,7 @@ internal static class RunCommand
             var ctx = new RunContext(modelFile, parseResult.GetValue(seed), parseResult.GetValue(lanes), dir, parseResult.InvocationConfiguration.Output)
             {
                 Runner = runner,
+                Target = parseResult.GetValue(target),
             };
             var progress = parseResult.InvocationConfiguration.Error;
             for (var i = 0; i < Stages.Count; i++)

@@ -88,6 +88,45 @@ internal static class SynthCommand
         return command;
     }
 
+    /// <summary><c>hwgen run --target</c>: continue the main job to the board build.</summary>
+    public static Option<string?> RunTarget()
+    {
+        var option = new Option<string?>("--target")
+        {
+            Description = $"Continue to an FPGA build after verifying: {string.Join(", ", FpgaTargets.All.Select(t => t.Name))} (output in build/TARGET, as hwgen synth).",
+        };
+        option.AcceptOnlyFromAmong([.. FpgaTargets.All.Select(t => t.Name)]);
+        return option;
+    }
+
+    /// <summary>
+    /// The <c>run</c> stage after verify: when a target was given and the hardware verified, builds
+    /// the verified design for the board into build/TARGET, reusing the cycles per token just simulated.
+    /// </summary>
+    internal static void RunStage(RunCommand.RunContext ctx)
+    {
+        if (ctx.Target is null)
+            return;
+        var board = FpgaTargets.Find(ctx.Target);
+        if (ctx.Report is { Passed: false })
+        {
+            ctx.Output.WriteLine($"not building for {board.Name}: the hardware does not equal the golden model");
+            return;
+        }
+        var dut = ctx.Design!;
+        var origin = dut.Design.Origin;
+        var core = CoreDesign.FromRtl(dut.Rtl, dut.Plan.Config, origin);
+        var c = ctx.Simulation!.Results.CyclesPerToken;
+        var cycles = new CycleReport(ctx.Stimulus!.Count, c.Count, c.Mean, c.Min, c.Max);
+        var loop = SampleLoop.For(ctx.Seed, RunCommand.SampleTemperature, false);
+        var request = new SynthRequest(core, board, null, UartSettings.DefaultBaud, loop, Path.GetFullPath(Path.Combine("build", board.Name)));
+        var flow = new SynthFlow { Progress = line => CliOutput.Progress.WriteLine($"hwgen run: {line}") };
+        var report = flow.Run(request, _ => cycles);
+        Print(ctx.Output, report);
+        foreach (var note in report.Notes)
+            ctx.Output.WriteLine(note);
+    }
+
     /// <summary>Simulates <paramref name="samples"/> samples of the core (its files in <paramref name="designDir"/>) as the board's loop runs them.</summary>
     public static CycleReport MeasureCycles(CoreDesign core, string designDir, SampleLoop loop, int samples)
     {
