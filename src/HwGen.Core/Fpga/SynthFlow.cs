@@ -116,7 +116,8 @@ public sealed class SynthFlow
         catch (HwGenException e)
         {
             var kept = staged.Abandon();
-            throw new HwGenException(kept is null ? e.Message : $"{e.Message} The files of the failed run are in {kept}.", e);
+            // Paths in the message named the staging folder, which is now the kept one.
+            throw new HwGenException(kept is null ? e.Message : $"{e.Message.Replace(staged.Staging, kept, StringComparison.Ordinal)} The files of the failed run are in {kept}.", e);
         }
     }
 }

@@ -139,4 +139,24 @@ public class SynthFlowTests
         Assert.That(e!.Message, Is.EqualTo($"Output folder {dir} already holds files HwGen did not write. Choose another --out or empty it."));
         Assert.That(Directory.GetFileSystemEntries(dir), Is.EqualTo(new[] { Path.Combine(dir, "notes.txt") }));
     }
+
+    [Test]
+    public void A_failed_build_leaves_the_previous_output_and_keeps_its_logs_aside()
+    {
+        var dir = Path.Combine(_root, "de1");
+        var before = File.ReadAllText(Path.Combine(dir, SynthReport.FileName));
+        var good = FpgaFixture.Core();
+        var broken = good with
+        {
+            Files = [.. good.Files.Select(f => f.Path == "hwgen_core.sv" ? new PlannedFile(f.Path, "module hwgen_core (;\nendmodule\n"u8.ToArray()) : f)],
+        };
+        var e = Assert.Throws<HwGenException>(() => Flow().Run(new SynthRequest(broken, FpgaTargets.De1Soc, null, UartSettings.DefaultBaud, SampleLoop.Default, dir)));
+        var kept = Path.Combine(_root, ".de1.failed");
+        Assert.That(e!.Message, Does.StartWith("yosys failed"));
+        Assert.That(e.Message, Does.EndWith($"The files of the failed run are in {kept}."));
+        Assert.That(e.Message, Does.Not.Contain(".build-"));
+        Assert.That(File.Exists(Path.Combine(kept, "estimate.log")), Is.True);
+        Assert.That(File.ReadAllText(Path.Combine(dir, SynthReport.FileName)), Is.EqualTo(before));
+        Assert.That(Directory.GetDirectories(_root, ".de1.build-*"), Is.Empty);
+    }
 }
