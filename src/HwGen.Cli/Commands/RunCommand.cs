@@ -71,8 +71,10 @@ internal static class RunCommand
             foreach (var line in VerifyCommand.Describe(ctx.Report))
                 ctx.Output.WriteLine(line);
         }),
-        new("build for the board (with --target)", SynthCommand.RunStage),
     ];
+
+    /// <summary>The stage that continues to the board build when --target is given.</summary>
+    public static Stage BoardStage { get; } = new("build for the board", SynthCommand.RunStage);
 
     public static Command Create()
     {
@@ -97,10 +99,11 @@ internal static class RunCommand
                 Target = parseResult.GetValue(target),
             };
             var progress = parseResult.InvocationConfiguration.Error;
-            for (var i = 0; i < Stages.Count; i++)
+            IReadOnlyList<Stage> stages = ctx.Target is null ? Stages : [.. Stages, BoardStage];
+            for (var i = 0; i < stages.Count; i++)
             {
-                progress.WriteLine($"hwgen run: stage {i + 1}/{Stages.Count}: {Stages[i].Name}");
-                Stages[i].Execute(ctx);
+                progress.WriteLine($"hwgen run: stage {i + 1}/{stages.Count}: {stages[i].Name}");
+                stages[i].Execute(ctx);
             }
             if (!ctx.Report!.Passed)
             {

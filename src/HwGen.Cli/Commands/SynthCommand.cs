@@ -105,8 +105,7 @@ internal static class SynthCommand
     /// </summary>
     internal static void RunStage(RunCommand.RunContext ctx)
     {
-        if (ctx.Target is null)
-            return;
+        ArgumentNullException.ThrowIfNull(ctx.Target);
         var board = FpgaTargets.Find(ctx.Target);
         if (ctx.Report is { Passed: false })
         {
