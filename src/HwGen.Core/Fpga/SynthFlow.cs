@@ -117,7 +117,8 @@ public sealed class SynthFlow
         {
             var kept = staged.Abandon();
             // Paths in the message named the staging folder, which is now the kept one.
-            throw new HwGenException(kept is null ? e.Message : $"{e.Message.Replace(staged.Staging, kept, StringComparison.Ordinal)} The files of the failed run are in {kept}.", e);
+            var message = kept is null ? e.Message : e.Message.Replace(staged.Staging, kept, StringComparison.Ordinal);
+            throw new HwGenException(kept is null ? message : $"{message}{(message.EndsWith('.') ? "" : ".")} The files of the failed run are in {kept}.", e);
         }
     }
 }

@@ -22,7 +22,19 @@ public static class YosysSynthesis
         foreach (var source in design.Sources)
             script.Command($"read_verilog -sv -defer {YosysScript.Quote(source)}");
         script.Command($"hierarchy -top {BoardDesign.TopModule}");
-        script.Command($"{design.Target.YosysSynth} -top {BoardDesign.TopModule}" + (netlist is null ? "" : $" -json {YosysScript.Quote(netlist)}"));
+        var synth = $"{design.Target.YosysSynth} -top {BoardDesign.TopModule}";
+        if (design.Target.YosysSynth.StartsWith("synth_intel_alm", StringComparison.Ordinal))
+        {
+            // yosys 0.23's abc9 LUT mapping in synth_intel_alm trips an assertion (count_id(cell->name) == 0)
+            // on the generated core; giving every cell a fresh public name before that step avoids it.
+            script.Command($"{synth} -run :map_luts");
+            script.Command("rename -enumerate");
+            script.Command($"{synth} -run map_luts:");
+        }
+        else
+        {
+            script.Command(synth + (netlist is null ? "" : $" -json {YosysScript.Quote(netlist)}"));
+        }
         script.Command($"tee -q -o ram_cells.txt select -list {CellSelection(design.Target.BlockRamCells)}");
         script.Command($"tee -q -o spram_cells.txt select -list {CellSelection(design.Target.SpramCells)}");
         script.Command("stat");
