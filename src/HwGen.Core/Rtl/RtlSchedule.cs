@@ -34,7 +34,7 @@ public sealed class RtlSchedule
             Func<int, int> cycles = ins.Op switch
             {
                 StepOp.Embed => _ => 1 + 2 * (ins.Chunks + 1),
-                StepOp.Norm => _ => 1 + (e + lanes - 1) / lanes + 2 + e,
+                StepOp.Norm => _ => 1 + 2 * ((e + lanes - 1) / lanes) + 2,
                 StepOp.Matvec => _ => 1 + ins.Rows * ins.Chunks + 1,
                 StepOp.Attn => pos => 1 + e + c.NHead * (2 * hd * (pos + 1) + 2 * (pos + 1) + 5),
                 StepOp.End => _ => 2, // fetch, done
