@@ -11,7 +11,7 @@ public sealed record ScheduleStage(string Name, Func<int, int> Cycles);
 /// <summary>
 /// The schedule the generated core implements, stage by stage: the seed of the cycle model. A step
 /// runs its program (each instruction: one fetch cycle, then its own cycles), then the core streams
-/// the vocab_size logits on the debug port, then the sampler runs.
+/// the vocab_size logits on the debug port while the sampler makes its first pass over them.
 /// </summary>
 public sealed class RtlSchedule
 {
@@ -34,7 +34,7 @@ public sealed class RtlSchedule
             Func<int, int> cycles = ins.Op switch
             {
                 StepOp.Embed => _ => 1 + 2 * (ins.Chunks + 1),
-                StepOp.Norm => _ => 1 + (e + lanes - 1) / lanes + 2 + e,
+                StepOp.Norm => _ => 1 + 2 * ((e + lanes - 1) / lanes) + 2,
                 StepOp.Matvec => _ => 1 + ins.Rows * ins.Chunks + 1,
                 StepOp.Attn => pos => 1 + e + c.NHead * (2 * hd * (pos + 1) + 2 * (pos + 1) + 5),
                 StepOp.End => _ => 2, // fetch, done
@@ -66,12 +66,12 @@ public sealed class RtlSchedule
         for (var pos = 0; ; pos++)
         {
             var stepDone = start + StepCycles(pos) - 1;
-            var samplerStart = stepDone + v;          // the last debug-logit cycle
             if (pos < promptLength)
             {
-                start = samplerStart + 1;             // the prompt token is taken at once
+                start = stepDone + v + 1;             // after the debug stream, the prompt token is taken at once
                 continue;
             }
+            var samplerStart = stepDone;              // its first pass runs beside the debug stream
             if (k >= chosen.Count)
                 throw new ArgumentException($"the sample needs a chosen token at position {pos}; only {chosen.Count} given", nameof(chosen));
             var token = chosen[k++];
