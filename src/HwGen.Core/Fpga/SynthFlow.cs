@@ -87,7 +87,7 @@ public sealed class SynthFlow
                 var estimate = YosysSynthesis.Run(yosys, design, dir, "estimate", writeNetlist: false, cancellation);
                 resources = estimate.Resources;
                 weights = estimate.Weights;
-                files.AddRange([vendor.MainFile, design.Constraints.Path, "estimate.log", "lint.log"]);
+                files.AddRange([.. vendor.Files, "estimate.log", "lint.log"]);
                 var tool = _locator.TryFind(new ToolSpec(vendor.Tool, null, vendor.ToolName, [], ""));
                 notes.Add(tool is null
                     ? $"{vendor.ToolName} ({vendor.Tool}) is not installed on this machine, so no bitstream was built. The project is in {staged.Target}; build it there with: {vendor.Command}"

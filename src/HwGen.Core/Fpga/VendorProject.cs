@@ -9,7 +9,8 @@ namespace HwGen.Fpga;
 /// <param name="Command">The command that builds the bitstream, run in the output folder.</param>
 /// <param name="Tool">The vendor program the command runs ("vivado", "quartus_sh").</param>
 /// <param name="ToolName">The vendor tool's name for messages ("Vivado", "Quartus Prime").</param>
-public sealed record VendorProject(string MainFile, string Command, string Tool, string ToolName)
+/// <param name="Files">The project's own files (script or project, constraints), relative to the output folder.</param>
+public sealed record VendorProject(string MainFile, string Command, string Tool, string ToolName, IReadOnlyList<string> Files)
 {
     /// <summary>
     /// Adds the project files of <paramref name="design"/> (a Vivado or Quartus target) to
@@ -36,7 +37,7 @@ public sealed record VendorProject(string MainFile, string Command, string Tool,
                     MemFiles = design.Core.Files.Select(f => f.Path).Where(p => p.EndsWith(".mem", StringComparison.Ordinal)).ToList(),
                     Xdc = design.Constraints.Path,
                 }));
-                return new VendorProject(script, $"vivado -mode batch -source {script}", "vivado", "Vivado");
+                return new VendorProject(script, $"vivado -mode batch -source {script}", "vivado", "Vivado", [script, design.Constraints.Path]);
             }
             case FpgaFlowKind.Quartus:
             {
@@ -56,7 +57,7 @@ public sealed record VendorProject(string MainFile, string Command, string Tool,
                 plan.AddText(top + ".qpf", templates.Render("board/quartus_project.qpf.hbs", view));
                 plan.AddText(top + ".qsf", templates.Render("board/quartus_project.qsf.hbs", view));
                 plan.AddText(top + ".sdc", templates.Render("board/quartus_project.sdc.hbs", view));
-                return new VendorProject(top + ".qpf", $"quartus_sh --flow compile {top}", "quartus_sh", "Quartus Prime");
+                return new VendorProject(top + ".qpf", $"quartus_sh --flow compile {top}", "quartus_sh", "Quartus Prime", [top + ".qpf", top + ".qsf", top + ".sdc"]);
             }
             default:
                 throw new HwGenException($"{target.Name} is built here, not by a vendor project.");

@@ -106,6 +106,9 @@ public class SynthFlowTests
         Assert.That(tcl, Does.Contain("  fixture_names.mem"));
         Assert.That(tcl, Does.Contain("write_bitstream -force hwgen_top.bit"));
         Assert.That(File.ReadAllText(Path.Combine(dir, "arty-a7-35t.xdc")), Does.Contain("PACKAGE_PIN D10"));
+        Assert.That(_arty.Files, Is.EqualTo(new[] { "build.tcl", "arty-a7-35t.xdc", "estimate.log", "lint.log", "report.json" }));
+        foreach (var file in _arty.Files)
+            Assert.That(File.Exists(Path.Combine(dir, file)), Is.True, file);
         Assert.That(_arty.Estimate, Is.True);
         Assert.That(_arty.Timing, Is.Null);
         Assert.That(_arty.Resources.Select(r => r.Name), Is.EqualTo(new[] { "LUT", "FF", "BRAM36", "BRAM18", "DSP" }));
@@ -124,7 +127,9 @@ public class SynthFlowTests
         Assert.That(qsf, Does.Contain("set_location_assignment PIN_AF14 -to clk_i"));
         Assert.That(qsf, Does.Contain("set_global_assignment -name SYSTEMVERILOG_FILE hwgen_top.sv"));
         Assert.That(File.ReadAllText(Path.Combine(dir, "hwgen_top.sdc")), Does.Contain("create_clock -name clk_i -period 20.000 [get_ports {clk_i}]"));
-        Assert.That(File.Exists(Path.Combine(dir, "hwgen_top.qpf")), Is.True);
+        Assert.That(_de1.Files, Is.EqualTo(new[] { "hwgen_top.qpf", "hwgen_top.qsf", "hwgen_top.sdc", "estimate.log", "lint.log", "report.json" }));
+        foreach (var file in _de1.Files)
+            Assert.That(File.Exists(Path.Combine(dir, file)), Is.True, file);
         Assert.That(_de1.Estimate, Is.True);
         Assert.That(_de1.Resources.Select(r => r.Name), Is.EqualTo(new[] { "ALUT", "FF", "M10K", "DSP" }));
         Assert.That(_de1.Resources[0].Used, Is.GreaterThan(10));
