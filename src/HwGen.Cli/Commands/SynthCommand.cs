@@ -29,7 +29,7 @@ internal static class SynthCommand
         var lanes = HardwareSetup.Lanes();
         var freq = new Option<double?>("--freq")
         {
-            Description = "Core clock in MHz (iCE40: the board's 12 MHz or a PLL setting at or below it; vendor boards: their board clock). Default: the board clock.",
+            Description = "Core clock in MHz (iCE40: the fastest of the 12 MHz oscillator and the PLL settings at or below it; vendor boards: only their board clock). Default: the board clock.",
         };
         var baud = new Option<int>("--baud")
         {
