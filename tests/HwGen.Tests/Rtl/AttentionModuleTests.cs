@@ -50,15 +50,26 @@ public class AttentionModuleTests
         Assert.That(AttentionTiming.HeadsPerGroup(RtlTestModels.OddShape, 24), Is.EqualTo(3));
     }
 
-    [TestCase(1, 0, 65)]
-    [TestCase(1, 3, 101)]
-    [TestCase(1, 15, 245)]
-    [TestCase(16, 0, 20)]
-    [TestCase(16, 3, 29)]
-    [TestCase(16, 15, 65)]
-    [TestCase(64, 15, 65)]
+    // Groups * (2p + 6) + p + 4 + 3 (head_dim 4 = 4^1: no scale stage).
+    [TestCase(1, 0, 31)]
+    [TestCase(1, 3, 58)]
+    [TestCase(1, 15, 166)]
+    [TestCase(8, 3, 34)]
+    [TestCase(16, 0, 13)]
+    [TestCase(16, 3, 22)]
+    [TestCase(16, 15, 58)]
+    [TestCase(64, 15, 58)]
     public void MicroGptCycles(int lanes, int pos, int cycles) =>
         Assert.That(AttentionTiming.Cycles(ModelConfig.MicroGpt, lanes, pos), Is.EqualTo(cycles));
+
+    [Test]
+    public void TheScoreScaleStageExistsOnlyWhenHeadDimIsNotAPowerOf4()
+    {
+        Assert.That(AttentionTiming.ScoreStages(ModelConfig.MicroGpt), Is.EqualTo(4), "head_dim 4");
+        Assert.That(AttentionTiming.ScoreStages(RtlTestModels.OddShape), Is.EqualTo(5), "head_dim 8");
+        // 3 heads of 8 at 8 lanes: 3 groups, 3 * (2 * 2 + 6) + 2 + 5 + 3.
+        Assert.That(AttentionTiming.Cycles(RtlTestModels.OddShape, 8, 2), Is.EqualTo(40));
+    }
 
     [Test]
     public void CyclesRejectAPositionOutsideTheBlock() =>
