@@ -12,11 +12,12 @@ namespace HwGen.Rtl;
 /// (P = p + 1 issues per pass, one cached position per cycle): a score pass (issues, then
 /// <see cref="ScoreStages"/> = D stages up to the running maximum), an exp pass (P issues + 1 stage
 /// into Z), the reciprocal (2 cycles, one unit per head), and the fused weights/output pass (P
-/// issues + 3 stages, the last one requantizes AttnOutput). Group 0's score pass starts in the
-/// start_i cycle (its key at p is forwarded from k_i); every later group's score pass runs while the
+/// issues + 3 stages, the last one requantizes AttnOutput). Group 0 multiplies q_i . k_i (position p)
+/// in the start_i cycle while it issues the cache read of position 0 (k_i is written to the cache a
+/// few cycles later, when the score pass leaves the port free); every later group's score pass runs while the
 /// group before it does its exp, reciprocal and weights passes, so consecutive groups start their
 /// exp passes 2p + 6 cycles apart. Hence
-/// Cycles = Groups * (2p + 6) + p + D + 3 (D = 4 when head_dim is a power of 4, else 5).
+/// Cycles = Groups * (2p + 6) + p + D + 2 (D = 4 when head_dim is a power of 4, else 5).
 /// </remarks>
 public static class AttentionTiming
 {
@@ -46,7 +47,7 @@ public static class AttentionTiming
     {
         ArgumentOutOfRangeException.ThrowIfNegative(pos);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(pos, c.BlockSize);
-        return Groups(c, lanes) * (2 * pos + 6) + pos + ScoreStages(c) + 3;
+        return Groups(c, lanes) * (2 * pos + 6) + pos + ScoreStages(c) + 2;
     }
 
     private static bool IsPowerOf4(int n)
