@@ -34,6 +34,8 @@ public static class RtlGenerator
         var vm = VectorMemoryMap.For(c, lanes);
         var program = StepProgram.Build(plan, rom, vm);
         var schedule = RtlSchedule.For(c, lanes, program);
+        if (program.Count > CoreStage.FirstPhase)
+            throw new HwGenException($"The decode step of {c} has {program.Count} instructions; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
 
         // ---- widths, all from the plan ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
@@ -150,7 +152,7 @@ public static class RtlGenerator
         {
             Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NormChunksLast = (c.NEmbd + lanes - 1) / lanes - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
             BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
-            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
+            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW, VocabSize = c.VocabSize, LogitBusMsb = 16 * c.VocabSize - 1,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
             LogitBase = Unsigned(vAddrW, vm.Logits), ScoreBase = Unsigned(vAddrW, vm.Scores),
             KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
@@ -181,7 +183,9 @@ public static class RtlGenerator
         Sv("hwgen_core", new
         {
             Shape = c.ToString(), Lanes = lanes, TokW = tokW, TokMsb = tokW - 1, PosW = posW, PosMsb = posW - 1,
-            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1,
+            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
+            StageDebugWait = CoreStage.DebugWait, StagePrompt = CoreStage.Prompt, StageSampling = CoreStage.Sampling,
+            StageEmit = CoreStage.Emit, StageDone = CoreStage.Done, StageIdle = CoreStage.Idle,
         });
 
         // Dependency order: leaves first, the top last.
