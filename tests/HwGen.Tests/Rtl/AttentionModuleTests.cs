@@ -50,11 +50,11 @@ public class AttentionModuleTests
         Assert.That(AttentionTiming.HeadsPerGroup(RtlTestModels.OddShape, 24), Is.EqualTo(3));
     }
 
-    // Groups * (2p + 6) + p + 4 + 2 (head_dim 4 = 4^1: no scale stage).
-    [TestCase(1, 0, 30)]
-    [TestCase(1, 3, 57)]
-    [TestCase(1, 15, 165)]
-    [TestCase(8, 3, 33)]
+    // p + 4 + (Groups - 1) * T + 2p + 8, T = max(2p + 2, floor((3p + 12) / 2)) (head_dim 4 = 4^1: no scale stage).
+    [TestCase(1, 0, 30)]    // T = 6: 4 + 18 + 8
+    [TestCase(1, 3, 51)]    // T = 10: 7 + 30 + 14
+    [TestCase(1, 15, 153)]  // T = 32: 19 + 96 + 38
+    [TestCase(8, 3, 31)]    // 7 + 10 + 14
     [TestCase(16, 0, 12)]
     [TestCase(16, 3, 21)]
     [TestCase(16, 15, 57)]
@@ -67,8 +67,9 @@ public class AttentionModuleTests
     {
         Assert.That(AttentionTiming.ScoreStages(ModelConfig.MicroGpt), Is.EqualTo(4), "head_dim 4");
         Assert.That(AttentionTiming.ScoreStages(RtlTestModels.OddShape), Is.EqualTo(5), "head_dim 8");
-        // 3 heads of 8 at 8 lanes: 3 groups, 3 * (2 * 2 + 6) + 2 + 5 + 2.
-        Assert.That(AttentionTiming.Cycles(RtlTestModels.OddShape, 8, 2), Is.EqualTo(39));
+        // 3 heads of 8 at 8 lanes, p = 2: 3 groups, T = max(6, floor(19 / 2)) = 9: 2 + 5 + 2 * 9 + 4 + 8.
+        Assert.That(AttentionTiming.GroupPeriod(RtlTestModels.OddShape, 2), Is.EqualTo(9));
+        Assert.That(AttentionTiming.Cycles(RtlTestModels.OddShape, 8, 2), Is.EqualTo(37));
     }
 
     [Test]
