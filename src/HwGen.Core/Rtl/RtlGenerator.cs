@@ -170,9 +170,15 @@ public static class RtlGenerator
         });
 
         var logitFrac = plan.Format(Reference.ActivationSite.Logits, -1).FracBits;
+        var sampler = SamplerTiming.For(c.VocabSize, lanes);
+        var padded = sampler.Chunks * sampler.Width;
+        var chunkW = IndexWidth(sampler.Chunks);
+        var idxW = IndexWidth(padded);
         Sv("hwgen_sampler", new
         {
-            TokW = tokW, TokMsb = tokW - 1, VocabSize = c.VocabSize, LastToken = c.VocabSize - 1,
+            TokW = tokW, TokMsb = tokW - 1, VocabSize = c.VocabSize, LastToken = c.VocabSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
+            sampler.Width, sampler.Chunks, Padded = padded, ChunkW = chunkW, ChunkMsb = chunkW - 1, LastChunk = sampler.Chunks - 1,
+            IdxW = idxW, IdxMsb = idxW - 1,
             ExpW = expW, SamplerSumW = samplerSumW, ExpArgW = expArgW, LambdaW = lambdaW,
             LambdaShift = NumericsPlan.LambdaShift, Log2E = NonlinearUnits.Log2E,
             RecipInW = recipInW, RecipInMsb = recipInW - 1, RecipOutMsb = recipOutW - 1,

@@ -13,14 +13,18 @@ public sealed record ScheduleStage(string Name, Func<int, int> Cycles);
 
 /// <summary>
 /// The schedule the generated core implements, stage by stage: the seed of the cycle model. A step
-/// runs its program (each instruction: one fetch cycle, then its own cycles), then the core streams
-/// the vocab_size logits on the debug port while the sampler makes its first pass over them.
+/// runs its program (each instruction: one fetch cycle, then its own cycles); the sampler then
+/// chooses the token from all the logits at once (<see cref="SamplerTiming"/>) while the core streams
+/// them on the debug port beside the next step.
 /// </summary>
 public sealed class RtlSchedule
 {
     private RtlSchedule(IReadOnlyList<ScheduleStage> stages, int vocab) => (Stages, _vocab) = (stages, vocab);
 
     private readonly int _vocab;
+
+    /// <summary>The sampler's width and timing.</summary>
+    public SamplerTiming Sampler { get; private init; } = null!;
 
     /// <summary>The step's stages in order.</summary>
     public IReadOnlyList<ScheduleStage> Stages { get; }
@@ -45,13 +49,13 @@ public sealed class RtlSchedule
             };
             stages.Add(new ScheduleStage(ins.Stage, cycles));
         }
-        return new RtlSchedule(stages, c.VocabSize);
+        return new RtlSchedule(stages, c.VocabSize) { Sampler = SamplerTiming.For(c.VocabSize, lanes) };
     }
 
     /// <summary>Cycles from the step's start pulse to its done pulse, inclusive of the idle cycle that takes the start.</summary>
     public int StepCycles(int pos) => 1 + Stages.Sum(s => s.Cycles(pos));
 
-    /// <summary>Cycles the core spends streaming the logits on the debug port.</summary>
+    /// <summary>Cycles the debug logit stream takes (one logit per cycle, beside the next step).</summary>
     public int DebugCycles => _vocab;
 
     /// <summary>
@@ -60,12 +64,22 @@ public sealed class RtlSchedule
     /// (hwgen_core, hwgen_step, hwgen_sampler). <paramref name="chosen"/> lists the token chosen
     /// after each sampled step, in order, the ending BOS included when the sample ends on one.
     /// </summary>
+    /// <remarks>
+    /// A step started in cycle S is done in D = S + StepCycles(pos) - 1. Its logits are taken in
+    /// T = max(D, previous T + vocab_size): the debug stream of the previous step's logits (cycles
+    /// previous T + 1 .. previous T + vocab_size) must have reached its last logit; the cycles in
+    /// between are debug_wait. Prompt: the token is taken in T + 1, which starts the next step.
+    /// Chosen: the sampler starts in T and is done in T + SamplerTiming.Cycles, the cycle the token
+    /// is emitted and the next step starts. The done pulse comes one cycle after the last token (or
+    /// after the sampler chose BOS), and no earlier than the last step's last debug logit.
+    /// </remarks>
     public SampleTimeline Predict(Model.ModelConfig c, int promptLength, IReadOnlyList<int> chosen, bool greedy, int maxLength)
     {
         var v = _vocab;
         var tokens = new List<long>();
         var steps = new List<IReadOnlyList<Simulation.StageCycles>>();
         long start = 0;
+        long taken = long.MinValue / 2;   // the cycle the previous step's logits were taken
         var k = 0;
         for (var pos = 0; ; pos++)
         {
@@ -84,39 +98,42 @@ public sealed class RtlSchedule
             for (var i = 0; i < Stages.Count; i++)
                 Add(i, Stages[i].Cycles(pos));
             var stepDone = start + StepCycles(pos) - 1;
-            Add(CoreStage.DebugWait, v);              // the debug logit stream
+            taken = Math.Max(stepDone, taken + v);
+            Add(CoreStage.DebugWait, taken - stepDone);
             if (pos < promptLength)
             {
-                Add(CoreStage.Prompt, 1);             // after the debug stream, the prompt token is taken at once
+                Add(CoreStage.Prompt, 1);
                 Close();
-                start = stepDone + v + 1;
+                start = taken + 1;
                 continue;
             }
-            var samplerStart = stepDone;              // its first pass runs beside the debug stream
             if (k >= chosen.Count)
                 throw new ArgumentException($"the sample needs a chosen token at position {pos}; only {chosen.Count} given", nameof(chosen));
             var token = chosen[k++];
-            // Greedy: one pass for the argmax. Sampled: argmax, reciprocal (2), exp pass (v + 1),
-            // draw (1), then the running sum up to the chosen token.
-            var samplerDone = greedy ? samplerStart + v + 1 : samplerStart + 2L * v + 6 + token;
-            Add(CoreStage.Sampling, samplerDone - stepDone - v);
+            var samplerDone = taken + Sampler.Cycles(greedy, token);
+            long last;
             if (token == c.Bos)
             {
-                Add(CoreStage.Done, 1);
-                Close();
-                return new SampleTimeline(tokens, samplerDone + 1, steps);
+                Add(CoreStage.Sampling, samplerDone - taken);
+                last = samplerDone;
             }
-            var emit = samplerDone + 1;
-            tokens.Add(emit);
-            Add(CoreStage.Emit, 1);
-            if ((maxLength > 0 && tokens.Count == maxLength) || pos == c.BlockSize - 1)
+            else
             {
-                Add(CoreStage.Done, 1);
-                Close();
-                return new SampleTimeline(tokens, emit + 1, steps);
+                Add(CoreStage.Sampling, samplerDone - taken - 1);
+                Add(CoreStage.Emit, 1);                // in the sampler's done cycle
+                tokens.Add(samplerDone);
+                if (!((maxLength > 0 && tokens.Count == maxLength) || pos == c.BlockSize - 1))
+                {
+                    Close();
+                    start = samplerDone;
+                    continue;
+                }
+                last = samplerDone;
             }
+            var done = Math.Max(last + 1, taken + v);
+            Add(CoreStage.Done, done - last);
             Close();
-            start = emit;
+            return new SampleTimeline(tokens, done, steps);
         }
     }
 
