@@ -1,0 +1,140 @@
+using System.Globalization;
+using HwGen.Flow;
+using HwGen.Fpga;
+using HwGen.Golden;
+using HwGen.Reference;
+
+namespace HwGen.Reporting;
+
+/// <summary>Fills a <see cref="RunReport"/> from a verified run and, optionally, a synth report and golden logits.</summary>
+public static class RunReportBuilder
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// The report of <paramref name="run"/>. The quantization error compares the fixed-point model with the
+    /// float model on <paramref name="golden"/>'s cases, or, without it, on the sequences the hardware generated.
+    /// </summary>
+    /// <exception cref="HwGenException">The golden file or the synth report is for another model or lanes setting.</exception>
+    public static RunReport Build(HardwareRun run, GoldenFile? golden = null, SynthReport? synth = null, string? synthWhere = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var plan = run.Plan;
+        var config = plan.Config;
+        var modelName = Path.GetFileName(run.Request.ModelPath);
+        if (synth is not null)
+            CheckSynth(synth, run.Request.Lanes, run.ModelSha256, modelName, synthWhere ?? "the synth report");
+
+        var sat = run.Saturations.ToDictionary(s => s.Site, s => s.Events);
+        var tensors = plan.Tensors.Select(t => new TensorRow(t.Name, t.Format.ToString(), t.MaxAbs,
+            double.IsFinite(t.SnrDb) ? t.SnrDb : null, t.Clipped)).ToArray();
+        var sites = plan.Sites.Select(s => new SiteRow(s.Name, s.Format.ToString(), s.CalibratedMaxAbs, s.Format.MaxValue,
+            sat.GetValueOrDefault(s.Name))).ToArray();
+
+        var v = run.Verification;
+        var verdict = new VerdictRow(v.Passed, v.Samples, v.Tokens, v.LogitsCompared, v.Mismatches, v.FirstDivergence?.ToString());
+        var cycles = run.Simulation.CyclesPerToken.Mean;
+        var (stageCycles, stageBasis) = Stages(run);
+
+        var notes = new List<string>();
+        var throughput = new List<ThroughputRow>
+        {
+            new($"This design, simulated, {ReportPage.Lanes(run.Request.Lanes)}", cycles, null, null, false,
+                synth is null ? "Verilator cycles only: no synthesis in this run (give --target or --synth)" : "Verilator simulation"),
+        };
+        IReadOnlyList<ResourceRow> resources = [];
+        if (synth is not null)
+        {
+            throughput.Add(OnBoard(synth, cycles));
+            resources = synth.Resources.Select(r => new ResourceRow(r.Name, r.Used, r.Available, r.Source)).ToArray();
+            notes.AddRange(synth.Notes);
+            var over = synth.Resources.Where(r => r.Available > 0 && r.Used > r.Available).Select(r => $"{r.Name} {r.Used:N0} of {r.Available:N0}").ToArray();
+            if (over.Length > 0)
+                notes.Add($"The design does not fit the {synth.Device}: {string.Join(", ", over)}.");
+        }
+        throughput.Add(RunReport.TalosV2);
+
+        return new RunReport(
+            modelName, config.ToString(), config.ParameterCount, run.ModelSha256, run.Request.Lanes, plan.FormatRule,
+            tensors, sites, QuantError(run, golden), verdict, cycles, stageCycles, stageBasis, throughput,
+            synth?.Board, synth?.Device, synth?.Estimate ?? false, resources, run.Names, notes);
+    }
+
+    /// <summary>The mean cycles of each schedule stage per decode step, over the steps the samples ran.</summary>
+    private static (IReadOnlyList<BarDatum>, string) Stages(HardwareRun run)
+    {
+        var schedule = run.Design.Rtl.Schedule;
+        var steps = run.Expected.Sum(e => e.Logits.Count);
+        var data = schedule.Stages.Select(s =>
+        {
+            double total = 0;
+            foreach (var e in run.Expected)
+            {
+                for (var pos = 0; pos < e.Logits.Count; pos++)
+                    total += s.Cycles(pos);
+            }
+            var mean = steps == 0 ? s.Cycles(0) : total / steps;
+            return new BarDatum(s.Name, mean, mean.ToString("N1", Inv));
+        }).ToArray();
+        var stepMean = 1 + data.Sum(d => d.Value);
+        var basis = string.Create(Inv,
+            $"Mean over the {steps:N0} decode steps the {run.Stimulus.Count} samples ran (positions 0 to {run.Expected.Max(e => e.Logits.Count) - 1}). A step takes {stepMean:N1} cycles in all (stages plus the start cycle); a generated token takes {run.Simulation.CyclesPerToken.Mean:N1} cycles (simulated mean), the rest being the sampler and the logit stream.");
+        return (data, basis);
+    }
+
+    private static ThroughputRow OnBoard(SynthReport synth, double cycles)
+    {
+        if (synth.Timing is { } t)
+        {
+            var note = t.Met
+                ? string.Create(Inv, $"nextpnr Fmax; timing met at the {t.TargetMhz:0.###} MHz clock")
+                : string.Create(Inv, $"nextpnr Fmax; timing MISSED at the {t.TargetMhz:0.###} MHz clock");
+            return new ThroughputRow($"This design on {synth.Board}", cycles, t.FmaxMhz, Math.Round(t.FmaxMhz * 1e6 / cycles), false, note);
+        }
+        var clock = synth.Clock.ClockMhz;
+        var what = synth.Estimate ? "estimate (yosys resources only)" : "no timing analysis ran";
+        return new ThroughputRow($"This design on {synth.Board}", cycles, clock, Math.Round(clock * 1e6 / cycles), false,
+            string.Create(Inv, $"{what}: at the {clock:0.###} MHz board clock, if timing closes"));
+    }
+
+    private static QuantizationError QuantError(HardwareRun run, GoldenFile? golden)
+    {
+        var modelName = Path.GetFileName(run.Request.ModelPath);
+        string basis;
+        GoldenFile cases;
+        if (golden is not null)
+        {
+            cases = golden;
+            basis = $"fixed-point vs float64 model on the {golden.Cases.Count} cases of {golden.Source} (golden float logits)";
+        }
+        else
+        {
+            var c = run.Plan.Config;
+            var floatModel = new FloatGpt(run.Weights);
+            var list = new List<GoldenCase>();
+            for (var i = 0; i < run.Expected.Count; i++)
+            {
+                var fed = new[] { c.Bos }.Concat(run.Stimulus[i].Prompt).Concat(run.Expected[i].Tokens).Take(run.Expected[i].Logits.Count).ToArray();
+                floatModel.Reset();
+                list.Add(new GoldenCase(fed, fed.Select(floatModel.Step).ToArray()));
+            }
+            cases = new GoldenFile("the run's samples", modelName, c with { Vocab = null }, list);
+            basis = $"fixed-point vs float64 model on the {list.Count} token sequences the hardware generated";
+        }
+        var r = Evaluation.CompareGolden(new FixedGpt(run.Plan), cases, run.Request.ModelPath);
+        return new QuantizationError(basis, r.Cases, r.Positions, r.MaxAbsError, r.MeanAbsError, r.Top1Agreement,
+            (int)Math.Round(r.Top1Agreement * r.Positions));
+    }
+
+    /// <summary>Throws unless <paramref name="synth"/> was built from the model with SHA-256 <paramref name="modelSha256"/> at <paramref name="lanes"/> lanes.</summary>
+    /// <exception cref="HwGenException">Another lanes setting or another model.</exception>
+    public static void CheckSynth(SynthReport synth, int lanes, string modelSha256, string modelName, string where)
+    {
+        ArgumentNullException.ThrowIfNull(synth);
+        ArgumentNullException.ThrowIfNull(modelSha256);
+        if (synth.Lanes != lanes)
+            throw new HwGenException($"{where}: the synth report is for {synth.Lanes} lane(s), this run uses {lanes}; give --lanes {synth.Lanes} or a synth report built with --lanes {lanes}.");
+        if (!synth.Model.Contains(modelSha256[..16], StringComparison.Ordinal))
+            throw new HwGenException($"{where}: the synth report is for another model ({synth.Model}); give the report of a synth run of {modelName}.");
+    }
+}
