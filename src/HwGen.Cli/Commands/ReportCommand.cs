@@ -71,13 +71,14 @@ internal static class ReportCommand
             var stdout = CliOutput.Out(parseResult);
             var asJson = parseResult.GetValue(json);
             var text = asJson ? TextWriter.Null : stdout;
+            HwGenException? boardError = null;
             if (board is not null && run.Verification.Passed)
             {
                 progress.WriteLine($"hwgen report: stage {total - 1}/{total}: {RunCommand.BoardStage}");
-                synthReport = SynthCommand.BuildVerified(run, board, text, "report");
+                (synthReport, boardError) = BuildForBoard(run, board, text, "report");
             }
             progress.WriteLine($"hwgen report: stage {total}/{total}: write the report");
-            var report = RunReportBuilder.Build(run, goldenFile, synthReport, synthPath is null ? null : $"--synth {synthPath}");
+            var report = WithBoardError(RunReportBuilder.Build(run, goldenFile, synthReport, synthPath is null ? null : $"--synth {synthPath}"), board, boardError);
             var page = ReportFiles.Write(outDir, report);
             if (asJson)
             {
@@ -90,6 +91,8 @@ internal static class ReportCommand
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quantization: max |logit error| {q.MaxAbsLogitError:0.0000}, top-1 agreement {q.Top1Agreeing}/{q.Positions} ({q.Basis})"));
                 stdout.WriteLine($"report: {page} (and {RunReport.JsonFile} beside it)");
             }
+            if (boardError is not null)
+                throw boardError; // the one-line error, after the report that shows it
             if (!run.Verification.Passed)
                 return VerifyCommand.Mismatch;
             HardwareSetup.Finish(dir, temporary);
@@ -97,4 +100,21 @@ internal static class ReportCommand
         });
         return command;
     }
+
+    /// <summary>Builds the verified design for <paramref name="board"/>; a failed build (a design that does not fit) is returned, not thrown, so that the report can show it.</summary>
+    internal static (SynthReport? Report, HwGenException? Error) BuildForBoard(HwGen.Flow.HardwareRun run, string board, TextWriter output, string command)
+    {
+        try
+        {
+            return (SynthCommand.BuildVerified(run, board, output, command), null);
+        }
+        catch (HwGenException e)
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>The report with the board build's failure as its first note.</summary>
+    internal static RunReport WithBoardError(RunReport report, string? board, HwGenException? error) =>
+        error is null ? report : report with { Notes = [$"The build for {board} failed: {error.Message}", .. report.Notes] };
 }

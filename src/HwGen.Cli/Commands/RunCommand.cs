@@ -11,7 +11,8 @@ namespace HwGen.Cli.Commands;
 /// <see cref="SampleCount"/> samples at temperature <see cref="SampleTemperature"/>, and verify
 /// them against the golden model. Prints the names the hardware generated, its cycles per token
 /// and the verdict; exit code 0 only when the hardware equals the golden model. With --target it
-/// continues to the board build (build/TARGET) and writes the report page into build/TARGET/report.
+/// continues to the board build (build/TARGET) and writes the report page beside it, in build/TARGET-report
+/// (also when the board build fails, e.g. a design that does not fit; the page says why).
 /// </summary>
 internal static class RunCommand
 {
@@ -22,8 +23,8 @@ internal static class RunCommand
     /// <summary>The name of the last stage, after the flow's, when --target is given.</summary>
     public const string BoardStage = "build for the board";
 
-    /// <summary>The report folder's name inside the board build's output.</summary>
-    public const string ReportFolder = "report";
+    /// <summary>Where <c>run --target T</c> writes the report: build/T-report, beside the board build in build/T.</summary>
+    public static string ReportDirectory(string target) => Path.GetFullPath(Path.Combine("build", $"{target}-report"));
 
     public static Command Create()
     {
@@ -59,9 +60,12 @@ internal static class RunCommand
             if (board is not null)
             {
                 progress.WriteLine($"hwgen run: stage {total}/{total}: {BoardStage}");
-                var synth = SynthCommand.BuildVerified(run, board, output, "run");
-                var page = ReportFiles.Write(Path.Combine(synth.Out, ReportFolder), RunReportBuilder.Build(run, synth: synth));
+                var (synth, error) = ReportCommand.BuildForBoard(run, board, output, "run");
+                var report = ReportCommand.WithBoardError(RunReportBuilder.Build(run, synth: synth), board, error);
+                var page = ReportFiles.Write(ReportDirectory(board), report);
                 output.WriteLine($"report: {page} (and {RunReport.JsonFile} beside it)");
+                if (error is not null)
+                    throw error; // the one-line error, after the report that shows it
             }
             HardwareSetup.Finish(dir, temporary);
             return 0;

@@ -8,7 +8,7 @@ namespace HwGen.Reporting;
 /// </summary>
 public static class BarChart
 {
-    private const int RowH = 22, BarW = 440, ValueW = 130, Top = 8, AxisH = 34, CharW = 7;
+    private const int RowH = 24, BarW = 440, ValueW = 150, Top = 8, AxisH = 36, CharW = 8;
 
     /// <summary>
     /// Appends the chart to <paramref name="w"/>. <paramref name="max"/> is the full scale (default:
@@ -42,9 +42,9 @@ public static class BarChart
             var y = Top + i * RowH;
             var over = d.Value > scale;
             var len = d.Value <= 0 ? 0 : Math.Max(1, BarW * Math.Min(1, d.Value / scale));
-            w.Element("text", d.Label, "x", F(labelW - 8), "y", F(y + 15), "text-anchor", "end", "class", "label");
+            w.Element("text", d.Label, "x", F(labelW - 8), "y", F(y + 16), "text-anchor", "end", "class", "label");
             w.Open("rect", "class", over ? "bar over" : "bar", "x", F(labelW), "y", F(y + 3), "width", F(len), "height", F(RowH - 6)).Close("rect");
-            w.Element("text", d.Text, "x", F(labelW + len + 6), "y", F(y + 15), "class", "value");
+            w.Element("text", d.Text, "x", F(labelW + len + 6), "y", F(y + 16), "class", "value");
         }
         // The axes: the baseline and the left edge, with a tick at 0.
         w.Open("line", "class", "axis", "x1", F(labelW), "y1", F(Top), "x2", F(labelW), "y2", F(axisY + 4)).Close("line");

@@ -12,7 +12,7 @@ public static class ReportPage
         "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.ref{font-style:italic;color:#555}" +
         "table.key td{font-size:18px;padding:6px 14px}table.key th{padding:6px 14px}" +
         "td.mono{font-family:monospace;text-align:left}p.note{color:#555;max-width:900px}" +
-        ".bar{fill:#3a7bd5}.bar.over{fill:#c0392b}.label,.value,.tick{font-size:12px;fill:#222}.unit{font-size:12px;fill:#555}" +
+        ".bar{fill:#3a7bd5}.bar.over{fill:#c0392b}.label,.value,.tick{font-size:13px;fill:#222}.unit{font-size:13px;fill:#555}" +
         ".axis{stroke:#444;stroke-width:1}.grid{stroke:#ccc;stroke-width:1;stroke-dasharray:3,3}" +
         ".ok{color:#080;font-weight:bold}.bad{color:#b00;font-weight:bold}ul.names{columns:5;max-width:700px}";
 
@@ -46,8 +46,8 @@ public static class ReportPage
 
         Verification(w, r);
 
-        w.Element("h2", "Cycles per decode step, by stage");
-        BarChart.Write(w, "Mean cycles per decode step, by stage", r.StageCycles, "cycles per decode step (mean)");
+        w.Element("h2", "Cycles per token, by stage");
+        BarChart.Write(w, "Mean cycles per generated token, by stage", r.StageCycles, "clock cycles per generated token (mean)");
         w.Element("p", r.StageBasis, "class", "note");
 
         Throughput(w, r);

@@ -60,25 +60,35 @@ public static class RunReportBuilder
             synth?.Board, synth?.Device, synth?.Estimate ?? false, resources, run.Names, notes);
     }
 
-    /// <summary>The mean cycles of each schedule stage per decode step, over the steps the samples ran.</summary>
+    /// <summary>The bar of the cycles a token spends outside the step's stages.</summary>
+    public const string OutsideStages = "start, sampler, logit stream";
+
+    /// <summary>
+    /// The mean cycles each schedule stage adds to a generated token (token k of a sample comes from
+    /// the step at position prompt + k), then the rest of the token's simulated cycles: the step's
+    /// start cycle, the sampler and the logit stream. The bars add up to the simulated cycles per token.
+    /// </summary>
     private static (IReadOnlyList<BarDatum>, string) Stages(HardwareRun run)
     {
         var schedule = run.Design.Rtl.Schedule;
-        var steps = run.Expected.Sum(e => e.Logits.Count);
+        var positions = new List<int>();
+        for (var i = 0; i < run.Simulation.Samples.Count; i++)
+        {
+            var prompt = run.Stimulus[i].Prompt.Count;
+            positions.AddRange(Enumerable.Range(prompt, run.Simulation.Samples[i].Tokens.Count));
+        }
+        var perToken = run.Simulation.CyclesPerToken.Mean;
+        if (positions.Count == 0)
+            return ([], "No token was generated, so there are no cycles per token to break down.");
         var data = schedule.Stages.Select(s =>
         {
-            double total = 0;
-            foreach (var e in run.Expected)
-            {
-                for (var pos = 0; pos < e.Logits.Count; pos++)
-                    total += s.Cycles(pos);
-            }
-            var mean = steps == 0 ? s.Cycles(0) : total / steps;
+            var mean = positions.Average(p => (double)s.Cycles(p));
             return new BarDatum(s.Name, mean, mean.ToString("N1", Inv));
-        }).ToArray();
-        var stepMean = 1 + data.Sum(d => d.Value);
+        }).ToList();
+        var rest = perToken - data.Sum(d => d.Value);
+        data.Add(new BarDatum(OutsideStages, rest, rest.ToString("N1", Inv)));
         var basis = string.Create(Inv,
-            $"Mean over the {steps:N0} decode steps the {run.Stimulus.Count} samples ran (positions 0 to {run.Expected.Max(e => e.Logits.Count) - 1}). A step takes {stepMean:N1} cycles in all (stages plus the start cycle); a generated token takes {run.Simulation.CyclesPerToken.Mean:N1} cycles (simulated mean), the rest being the sampler and the logit stream.");
+            $"Mean over the {positions.Count:N0} tokens the {run.Stimulus.Count} samples generated (positions {positions.Min()} to {positions.Max()}); each token is one decode step (the stages of the schedule, in order) then sampling. The bars add up to the simulated {perToken:N1} cycles per token; the last bar is what the simulation measured beyond the step's stages.");
         return (data, basis);
     }
 

@@ -94,8 +94,8 @@ public sealed class ReportCommandTests
         var plan = PlanFactory.Create(HwGen.Model.SafeTensors.Load(TestPaths.TalosModel), "auto", null);
         var stages = RtlGenerator.Generate(plan, new RtlOptions(4, "test")).Schedule.Stages.Select(s => s.Name).ToArray();
         Assert.That(stages, Has.Length.GreaterThan(5));
-        Assert.That(ReportPageTests.Labels(charts[0]), Is.EqualTo(stages));
-        Assert.That(charts[0].Elements(Svg + "rect").Count(), Is.EqualTo(stages.Length));
+        Assert.That(ReportPageTests.Labels(charts[0]), Is.EqualTo(stages.Append("start, sampler, logit stream")));
+        Assert.That(charts[0].Elements(Svg + "rect").Count(), Is.EqualTo(stages.Length + 1));
         // One bar per resource of the synth report, with its counts.
         Assert.That(ReportPageTests.Labels(charts[1]), Is.EqualTo(new[] { "LC", "FF", "EBR", "DSP" }));
         Assert.That(ReportPageTests.Values(charts[1]), Is.EqualTo(new[] { "4,100 / 5,280 (77.7%)", "900 / 5,280 (17.0%)", "31 / 30 (103.3%)", "8 / 8 (100.0%)" }));
@@ -113,7 +113,8 @@ public sealed class ReportCommandTests
         Assert.That(board.FmaxMhz, Is.EqualTo(27.5));
         Assert.That(board.TokensPerSecond, Is.EqualTo(Math.Round(27.5e6 / report.CyclesPerToken)));
         Assert.That(report.Notes, Does.Contain("The design does not fit the iCE40UP5K: EBR 31 of 30."));
-        Assert.That(report.StageCycles.Sum(s => s.Value) + 1, Is.LessThan(report.CyclesPerToken), "a token takes a step plus sampling");
+        Assert.That(report.StageCycles[^1].Value, Is.GreaterThan(1), "a token takes a step plus sampling");
+        Assert.That(report.StageCycles.Sum(s => s.Value), Is.EqualTo(report.CyclesPerToken).Within(1e-6));
         Assert.That(double.Parse(report.StageCycles[0].Text, CultureInfo.InvariantCulture), Is.EqualTo(report.StageCycles[0].Value).Within(0.05));
     }
 }

@@ -42,7 +42,7 @@ public sealed class ReportPageTests
         // Stage chart: full scale is the next 1/2/2.5/5 step above the largest stage (48 -> 50).
         Assert.That(Ticks(charts[0]), Is.EqualTo(new[] { "0", "12.5", "25", "37.5", "50" }));
         Assert.That(Ticks(charts[1]), Is.EqualTo(new[] { "0", "25", "50", "75", "100" }));
-        Assert.That(charts[0].Elements(Svg + "text").Single(t => (string?)t.Attribute("class") == "unit").Value, Is.EqualTo("cycles per decode step (mean)"));
+        Assert.That(charts[0].Elements(Svg + "text").Single(t => (string?)t.Attribute("class") == "unit").Value, Is.EqualTo("clock cycles per generated token (mean)"));
         Assert.That(charts[1].Elements(Svg + "text").Single(t => (string?)t.Attribute("class") == "unit").Value, Does.StartWith("% of the device"));
     }
 
