@@ -26,12 +26,12 @@ public static class BarChart
         w.Open("svg", "xmlns", "http://www.w3.org/2000/svg", "width", F(labelW + BarW + ValueW), "height", F(height),
             "viewBox", $"0 0 {F(labelW + BarW + ValueW)} {F(height)}", "role", "img", "aria-label", title);
         w.Element("title", title);
-        // Grid and tick labels first, so that bars and values are drawn over them.
+        // Tick marks below the baseline only: grid lines through the plot would cross the values.
         var axisY = Top + plotH + 2;
         for (var k = 1; k <= 4; k++)
         {
             var x = labelW + BarW * k / 4.0;
-            w.Open("line", "class", "grid", "x1", F(x), "y1", F(Top), "x2", F(x), "y2", F(axisY + 4)).Close("line");
+            w.Open("line", "class", "axis", "x1", F(x), "y1", F(axisY), "x2", F(x), "y2", F(axisY + 5)).Close("line");
         }
         for (var k = 0; k <= 4; k++)
             w.Element("text", Tick(scale * k / 4), "x", F(labelW + BarW * k / 4.0), "y", F(axisY + 16), "text-anchor", "middle", "class", "tick");

@@ -12,7 +12,7 @@ public static class ReportPage
         "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.ref{font-style:italic;color:#555}" +
         "table.key td{font-size:18px;padding:6px 14px}table.key th{padding:6px 14px}" +
         "td.mono{font-family:monospace;text-align:left}p.note{color:#555;max-width:900px}" +
-        ".bar{fill:#3a7bd5}.bar.over{fill:#c0392b}.label,.value,.tick{font-size:13px;fill:#222}.unit{font-size:13px;fill:#555}" +
+        ".bar{fill:#3a7bd5}.bar.over{fill:#c0392b}.label,.value,.tick{font-size:13px;fill:#222}.value,.label{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}.unit{font-size:13px;fill:#555}" +
         ".axis{stroke:#444;stroke-width:1}.grid{stroke:#ccc;stroke-width:1;stroke-dasharray:3,3}" +
         ".ok{color:#080;font-weight:bold}.bad{color:#b00;font-weight:bold}ul.names{columns:5;max-width:700px}";
 
@@ -64,7 +64,7 @@ public static class ReportPage
             rows.Add(["Verification", v.Passed ? "PASS: bit-exact against the golden model" : "FAIL: the hardware differs from the golden model"]);
         rows.Add(["Cycles per token", $"{N(r.CyclesPerToken, "N1")} (simulated mean, {Lanes(r.Lanes)})"]);
         if (r.Throughput.FirstOrDefault(t => !t.Reference && t.TokensPerSecond is not null) is { } t)
-            rows.Add(["Tokens per second", $"{N(t.TokensPerSecond!.Value, "N0")} on the {r.Board} at {N(t.FmaxMhz ?? 0)} MHz ({t.Note})"]);
+            rows.Add(["Tokens per second", $"{N(t.TokensPerSecond!.Value, "N0")} on the {r.Board} at {N(t.FmaxMhz ?? 0)} MHz, {t.Note}"]);
         else
             rows.Add(["Tokens per second", "unknown: no synthesis in this run (give --target or --synth)"]);
         if (r.QuantError is { } q)
@@ -137,11 +137,17 @@ public static class ReportPage
         {
             w.Open("tr", "class", t.Reference ? "ref" : "run");
             w.Element("td", t.Design).Element("td", N(t.CyclesPerToken, "N1"), "class", "num")
-             .Element("td", t.FmaxMhz is { } f ? N(f) : "unknown", "class", "num")
-             .Element("td", t.TokensPerSecond is { } s ? N(s, "N0") : "unknown", "class", "num").Element("td", t.Note);
+             .Element("td", t.FmaxMhz is { } f ? N(f) : "–", "class", "num")
+             .Element("td", t.TokensPerSecond is { } s ? N(s, "N0") : "–", "class", "num").Element("td", t.Note);
             w.Close("tr");
         }
         w.Close("table");
+        var known = r.Throughput.Where(t => t.TokensPerSecond is not null).ToList();
+        if (known.Any(t => !t.Reference))
+        {
+            BarChart.Write(w, "Tokens per second", known.Select(t => new BarDatum(t.Design, t.TokensPerSecond!.Value,
+                $"{N(t.TokensPerSecond!.Value, "N0")} tokens/s")).ToList(), "generated tokens per second");
+        }
     }
 
     private static void Resources(HtmlWriter w, RunReport r)
@@ -152,7 +158,7 @@ public static class ReportPage
             w.Element("p", "No synthesis in this run: give --target T to build for a board, or --synth DIR with a hwgen synth output.");
             return;
         }
-        BarChart.Write(w, "Resource use as a percentage of the device", r.Resources.Select(x => new BarDatum(x.Name,
+        BarChart.Write(w, "Resource use", r.Resources.Select(x => new BarDatum(x.Name,
             x.Available == 0 ? 0 : 100.0 * x.Used / x.Available,
             x.Available == 0 ? $"{x.Used:N0} (device has none)" : $"{x.Used:N0} / {x.Available:N0} ({N(100.0 * x.Used / x.Available, "0.0")}%)")).ToList(),
             "% of the device (bars past 100% are red: over capacity)", 100);

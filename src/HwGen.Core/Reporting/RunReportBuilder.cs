@@ -40,7 +40,7 @@ public static class RunReportBuilder
         var throughput = new List<ThroughputRow>
         {
             new($"This design, simulated, {ReportPage.Lanes(run.Request.Lanes)}", cycles, null, null, false,
-                synth is null ? "Verilator cycles only: no synthesis in this run (give --target or --synth)" : "Verilator simulation"),
+                synth is null ? "Verilator simulation: cycles only, no clock (no synthesis in this run; give --target or --synth)" : "Verilator simulation: cycles only, no clock"),
         };
         IReadOnlyList<ResourceRow> resources = [];
         if (synth is not null)
@@ -97,14 +97,14 @@ public static class RunReportBuilder
         if (synth.Timing is { } t)
         {
             var note = t.Met
-                ? string.Create(Inv, $"nextpnr Fmax; timing met at the {t.TargetMhz:0.###} MHz clock")
-                : string.Create(Inv, $"nextpnr Fmax; timing MISSED at the {t.TargetMhz:0.###} MHz clock");
+                ? string.Create(Inv, $"at the Fmax nextpnr reports (timing met at the {t.TargetMhz:0.###} MHz clock)")
+                : string.Create(Inv, $"at the Fmax nextpnr reports (timing MISSED at the {t.TargetMhz:0.###} MHz clock)");
             return new ThroughputRow($"This design on {synth.Board}", cycles, t.FmaxMhz, Math.Round(t.FmaxMhz * 1e6 / cycles), false, note);
         }
         var clock = synth.Clock.ClockMhz;
-        var what = synth.Estimate ? "estimate (yosys resources only)" : "no timing analysis ran";
+        var what = synth.Estimate ? "no timing analysis ran; resources are yosys estimates" : "no timing analysis ran";
         return new ThroughputRow($"This design on {synth.Board}", cycles, clock, Math.Round(clock * 1e6 / cycles), false,
-            string.Create(Inv, $"{what}: at the {clock:0.###} MHz board clock, if timing closes"));
+            string.Create(Inv, $"estimate: if timing closes at the {clock:0.###} MHz board clock ({what})"));
     }
 
     private static QuantizationError QuantError(HardwareRun run, GoldenFile? golden)

@@ -89,7 +89,10 @@ public sealed class ReportCommandTests
 
         var page = ReportPageTests.Parse(File.ReadAllText(Path.Combine(outDir, "report.html")));
         var charts = ReportPageTests.Charts(page);
-        Assert.That(charts, Has.Count.EqualTo(2));
+        Assert.That(charts, Has.Count.EqualTo(3));
+        var tokens = ReportPageTests.Chart(page, "Tokens per second");
+        Assert.That(ReportPageTests.Labels(tokens), Is.EqualTo(new[] { "This design on iCEBreaker", "TALOS-V2 (published, Cyclone V)" }));
+        charts = [ReportPageTests.Chart(page, "Mean cycles per generated token, by stage"), ReportPageTests.Chart(page, "Resource use")];
         // One bar per stage of the schedule the generator implements for this model and lanes.
         var plan = PlanFactory.Create(HwGen.Model.SafeTensors.Load(TestPaths.TalosModel), "auto", null);
         var stages = RtlGenerator.Generate(plan, new RtlOptions(4, "test")).Schedule.Stages.Select(s => s.Name).ToArray();

@@ -21,6 +21,27 @@ public sealed class ReportPageTests
 
     internal static List<XElement> Charts(XDocument page) => [.. page.Descendants(Svg + "svg")];
 
+    /// <summary>The chart whose title is <paramref name="title"/>.</summary>
+    internal static XElement Chart(XDocument page, string title) =>
+        Charts(page).Single(c => c.Element(Svg + "title")?.Value == title);
+
+    [Test]
+    public void WithABoardsTokensPerSecondThereIsAThroughputChartAgainstTalos()
+    {
+        var r = ReportFixtures.Report() with
+        {
+            Throughput = [new ThroughputRow("this run", 81, null, null, false, ""), new ThroughputRow("on board", 1165.4, 27.5, 23597, false, "n"), RunReport.TalosV2],
+        };
+        var page = Parse(r);
+        Assert.That(Charts(page), Has.Count.EqualTo(3));
+        var chart = Chart(page, "Tokens per second");
+        Assert.That(Labels(chart), Is.EqualTo(new[] { "on board", "TALOS-V2 (published, Cyclone V)" }));
+        Assert.That(Values(chart), Is.EqualTo(new[] { "23,597 tokens/s", "53,000 tokens/s" }));
+        Assert.That(chart.Elements(Svg + "rect").Count(), Is.EqualTo(2));
+        Assert.That(Charts(Parse(ReportFixtures.Report())).Select(c => c.Element(Svg + "title")!.Value),
+            Is.EqualTo(new[] { "Mean cycles per generated token, by stage", "Resource use" }), "no tokens/s of this design, no throughput chart");
+    }
+
     [Test]
     public void EveryChartHasOneBarLabelAndValuePerDatum()
     {
