@@ -64,7 +64,7 @@ public static class ReportPage
             rows.Add(["Verification", v.Passed ? "PASS: bit-exact against the golden model" : "FAIL: the hardware differs from the golden model"]);
         rows.Add(["Cycles per token", $"{N(r.CyclesPerToken, "N1")} (simulated mean, {Lanes(r.Lanes)})"]);
         if (r.Throughput.FirstOrDefault(t => !t.Reference && t.TokensPerSecond is not null) is { } t)
-            rows.Add(["Tokens per second", $"{N(t.TokensPerSecond!.Value, "N0")} on the {r.Board} at {N(t.FmaxMhz ?? 0)} MHz, {t.Note}"]);
+            rows.Add(["Tokens per second", $"{N(t.TokensPerSecond!.Value, "N0")} on the {r.Board}, {t.Note}"]);
         else
             rows.Add(["Tokens per second", "unknown: no synthesis in this run (give --target or --synth)"]);
         if (r.QuantError is { } q)

@@ -97,8 +97,8 @@ public static class RunReportBuilder
         if (synth.Timing is { } t)
         {
             var note = t.Met
-                ? string.Create(Inv, $"at the Fmax nextpnr reports (timing met at the {t.TargetMhz:0.###} MHz clock)")
-                : string.Create(Inv, $"at the Fmax nextpnr reports (timing MISSED at the {t.TargetMhz:0.###} MHz clock)");
+                ? string.Create(Inv, $"at the {t.FmaxMhz:0.##} MHz Fmax nextpnr reports (timing met at the {t.TargetMhz:0.###} MHz clock)")
+                : string.Create(Inv, $"at the {t.FmaxMhz:0.##} MHz Fmax nextpnr reports (timing MISSED at the {t.TargetMhz:0.###} MHz clock)");
             return new ThroughputRow($"This design on {synth.Board}", cycles, t.FmaxMhz, Math.Round(t.FmaxMhz * 1e6 / cycles), false, note);
         }
         var clock = synth.Clock.ClockMhz;
