@@ -78,7 +78,9 @@ internal static class ReportCommand
                 (synthReport, boardError) = BuildForBoard(run, board, text, "report");
             }
             progress.WriteLine($"hwgen report: stage {total}/{total}: write the report");
-            var report = WithBoardError(RunReportBuilder.Build(run, goldenFile, synthReport, synthPath is null ? null : $"--synth {synthPath}"), board, boardError);
+            var report = boardError is null
+                ? RunReportBuilder.Build(run, goldenFile, synthReport, synthPath is null ? null : $"--synth {synthPath}")
+                : RunReportBuilder.BoardFailed(run, FpgaTargets.Find(board!), boardError, goldenFile);
             var page = ReportFiles.Write(outDir, report);
             if (asJson)
             {
@@ -113,8 +115,4 @@ internal static class ReportCommand
             return (null, e);
         }
     }
-
-    /// <summary>The report with the board build's failure as its first note.</summary>
-    internal static RunReport WithBoardError(RunReport report, string? board, HwGenException? error) =>
-        error is null ? report : report with { Notes = [$"The build for {board} failed: {error.Message}", .. report.Notes] };
 }

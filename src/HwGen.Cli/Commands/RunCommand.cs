@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HwGen.Flow;
+using HwGen.Fpga;
 using HwGen.Reporting;
 
 namespace HwGen.Cli.Commands;
@@ -61,7 +62,7 @@ internal static class RunCommand
             {
                 progress.WriteLine($"hwgen run: stage {total}/{total}: {BoardStage}");
                 var (synth, error) = ReportCommand.BuildForBoard(run, board, output, "run");
-                var report = ReportCommand.WithBoardError(RunReportBuilder.Build(run, synth: synth), board, error);
+                var report = error is null ? RunReportBuilder.Build(run, synth: synth) : RunReportBuilder.BoardFailed(run, FpgaTargets.Find(board), error);
                 var page = ReportFiles.Write(ReportDirectory(board), report);
                 output.WriteLine($"report: {page} (and {RunReport.JsonFile} beside it)");
                 if (error is not null)

@@ -63,10 +63,12 @@ public static class ReportPage
         if (r.Verdict is { } v)
             rows.Add(["Verification", v.Passed ? "PASS: bit-exact against the golden model" : "FAIL: the hardware differs from the golden model"]);
         rows.Add(["Cycles per token", $"{N(r.CyclesPerToken, "N1")} (simulated mean, {Lanes(r.Lanes)})"]);
+        if (r.BoardError is not null)
+            rows.Add(["Board build", r.BoardError]);
         if (r.Throughput.FirstOrDefault(t => !t.Reference && t.TokensPerSecond is not null) is { } t)
             rows.Add(["Tokens per second", $"{N(t.TokensPerSecond!.Value, "N0")} on the {r.Board}, {t.Note}"]);
         else
-            rows.Add(["Tokens per second", "unknown: no synthesis in this run (give --target or --synth)"]);
+            rows.Add(["Tokens per second", r.BoardError is null ? "unknown: no synthesis in this run (give --target or --synth)" : "unknown: the board build failed"]);
         if (r.QuantError is { } q)
             rows.Add(["Quantization", $"max |logit error| {N(q.MaxAbsLogitError, "0.0000")}, top-1 agreement {N(100 * q.Top1Agreement, "0.0")}% vs the float model"]);
         w.Open("table", "class", "key");
@@ -74,6 +76,7 @@ public static class ReportPage
         {
             w.Open("tr").Element("th", row[0]);
             if (row[0] == "Verification") w.Element("td", row[1], "class", r.Verdict!.Passed ? "ok" : "bad");
+            else if (row[0] == "Board build") w.Element("td", row[1], "class", "bad");
             else w.Element("td", row[1]);
             w.Close("tr");
         }
@@ -155,9 +158,13 @@ public static class ReportPage
         w.Element("h2", "Resources" + (r.Device is null ? "" : $" on the {r.Device} ({r.Board})") + (r.ResourcesEstimated ? ", yosys estimate" : ""));
         if (r.Resources.Count == 0)
         {
-            w.Element("p", "No synthesis in this run: give --target T to build for a board, or --synth DIR with a hwgen synth output.");
+            w.Element("p", r.BoardError is null
+                ? "No synthesis in this run: give --target T to build for a board, or --synth DIR with a hwgen synth output."
+                : "None counted: the board build failed (see above).");
             return;
         }
+        if (r.BoardError is not null)
+            w.Element("p", "The board build stopped after synthesis: these are yosys's counts of the netlist, which does not fit the device.", "class", "bad");
         BarChart.Write(w, "Resource use", r.Resources.Select(x => new BarDatum(x.Name,
             x.Available == 0 ? 0 : 100.0 * x.Used / x.Available,
             x.Available == 0 ? $"{x.Used:N0} (device has none)" : $"{x.Used:N0} / {x.Available:N0} ({N(100.0 * x.Used / x.Available, "0.0")}%)")).ToList(),

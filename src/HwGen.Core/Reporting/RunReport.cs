@@ -78,6 +78,7 @@ public sealed record ThroughputRow(string Design, double CyclesPerToken, double?
 /// <param name="Resources">Resources used against the device.</param>
 /// <param name="Names">The names the hardware generated.</param>
 /// <param name="Notes">What a reader should know (timing missed, estimates, vendor tools to run).</param>
+/// <param name="BoardError">Why the board build failed (e.g. the design does not fit); null when it succeeded or did not run.</param>
 public sealed record RunReport(
     string ModelName,
     string ConfigText,
@@ -98,7 +99,8 @@ public sealed record RunReport(
     bool ResourcesEstimated,
     IReadOnlyList<ResourceRow> Resources,
     IReadOnlyList<string> Names,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    string? BoardError = null)
 {
     /// <summary>The page's file name in the output folder.</summary>
     public const string HtmlFile = "report.html";

@@ -60,6 +60,26 @@ public static class RunReportBuilder
             synth?.Board, synth?.Device, synth?.Estimate ?? false, resources, run.Names, notes);
     }
 
+    /// <summary>
+    /// The report of <paramref name="run"/> whose build for <paramref name="target"/> failed with
+    /// <paramref name="error"/>: the error is on the page, and when the design did not fit, the
+    /// resources yosys counted are shown against the device (the bars over 100% are the reason).
+    /// </summary>
+    public static RunReport BoardFailed(HardwareRun run, FpgaTarget target, HwGenException error, GoldenFile? golden = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(error);
+        var report = Build(run, golden);
+        var fit = DesignDoesNotFitException.In(error);
+        return report with
+        {
+            BoardError = $"The build for {target.Name} ({target.Board}) failed: {error.Message}",
+            Board = fit is null ? null : target.Board,
+            Device = fit is null ? null : target.Device,
+            Resources = fit is null ? [] : fit.Resources.Select(r => new ResourceRow(r.Name, r.Used, r.Available, r.Source)).ToArray(),
+        };
+    }
+
     /// <summary>The bar of the cycles a token spends outside the step's stages.</summary>
     public const string OutsideStages = "start, sampler, logit stream";
 

@@ -120,4 +120,30 @@ public sealed class ReportCommandTests
         Assert.That(report.StageCycles.Sum(s => s.Value), Is.EqualTo(report.CyclesPerToken).Within(1e-6));
         Assert.That(double.Parse(report.StageCycles[0].Text, CultureInfo.InvariantCulture), Is.EqualTo(report.StageCycles[0].Value).Within(0.05));
     }
+
+    [Test]
+    [Category("Verilator")]
+    public void AFailedBoardBuildIsOnThePageWithTheResourcesThatDidNotFit()
+    {
+        var work = TestPaths.NewTempDir("report-flow");
+        var run = new HwGen.Flow.HardwareFlow(new HwGen.Simulation.SimulationRunner(HwGen.Tools.VerilatorDriver.Create()))
+            .Run(new HwGen.Flow.HardwareRunRequest(TestPaths.TalosModel, 4, 42, 2, 0.5, work));
+        var target = FpgaTargets.Find("ice40-up5k");
+        var counts = new[] { new ResourceUse("LC", 23300, 5280, "yosys"), new ResourceUse("EBR", 12, 30, "yosys") };
+        var error = new HwGenException("wrapped: it does not fit.", new DesignDoesNotFitException("The design does not fit.", counts));
+        var report = RunReportBuilder.BoardFailed(run, target, error);
+
+        Assert.That(report.BoardError, Is.EqualTo("The build for ice40-up5k (iCEBreaker) failed: wrapped: it does not fit."));
+        var page = ReportPageTests.Parse(ReportPage.Render(report));
+        var resources = ReportPageTests.Chart(page, "Resource use");
+        Assert.That(ReportPageTests.Values(resources), Is.EqualTo(new[] { "23,300 / 5,280 (441.3%)", "12 / 30 (40.0%)" }));
+        Assert.That(resources.Elements(Svg + "rect").Select(e => (string?)e.Attribute("class")), Is.EqualTo(new[] { "bar over", "bar" }));
+        var summary = page.Descendants().First(e => e.Name.LocalName == "table");
+        Assert.That(summary.Elements().Select(tr => tr.Elements().First().Value), Does.Contain("Board build"));
+        Assert.That(report.Throughput.Where(t => !t.Reference).Select(t => t.TokensPerSecond), Is.EqualTo(new double?[] { null }));
+
+        var other = RunReportBuilder.BoardFailed(run, target, new HwGenException("yosys failed."));
+        Assert.That(other.Resources, Is.Empty);
+        Assert.That(other.Device, Is.Null);
+    }
 }
