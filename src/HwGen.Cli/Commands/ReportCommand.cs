@@ -60,6 +60,7 @@ internal static class ReportCommand
             var goldenFile = parseResult.GetValue(golden) is { } g
                 ? (File.Exists(g.FullName) ? GoldenFile.Load(g.FullName) : throw new HwGenException($"{g.FullName}: golden file not found; check the --golden path."))
                 : null;
+            goldenFile?.CheckMatches(ModelFiles.Load(modelFile).Config, modelFile.FullName);
             var runner = HardwareSetup.Runner();
 
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
@@ -71,6 +72,7 @@ internal static class ReportCommand
             var stdout = CliOutput.Out(parseResult);
             var asJson = parseResult.GetValue(json);
             var text = asJson ? TextWriter.Null : stdout;
+            RunCommand.Print(text, run);
             HwGenException? boardError = null;
             if (board is not null && run.Verification.Passed)
             {
@@ -88,7 +90,6 @@ internal static class ReportCommand
             }
             else
             {
-                RunCommand.Print(stdout, run);
                 if (report.QuantError is { } q)
                     stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quantization: max |logit error| {q.MaxAbsLogitError:0.0000}, top-1 agreement {q.Top1Agreeing}/{q.Positions} ({q.Basis})"));
                 stdout.WriteLine($"report: {page} (and {RunReport.JsonFile} beside it)");

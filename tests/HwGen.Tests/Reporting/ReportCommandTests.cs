@@ -66,6 +66,18 @@ public sealed class ReportCommandTests
     }
 
     [Test]
+    public void AGoldenFileOfAnotherModelIsRefusedBeforeAnyStage()
+    {
+        var outDir = Path.Combine(TestPaths.NewTempDir("report-cli"), "out");
+        var r = CliInvocation.Run("report", "--model", TestPaths.TalosModel, "--out", outDir, "--golden", TestPaths.Wide2Golden);
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr, Does.StartWith("hwgen: error: "));
+        Assert.That(r.Stderr, Does.EndWith($"does not match the model {TestPaths.TalosModel} (n_embd 16, n_head 4, n_layer 1, block 16, vocab 27, bos 26); give the golden file made for this model.{Environment.NewLine}"));
+        Assert.That(r.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1));
+        Assert.That(Directory.Exists(outDir), Is.False);
+    }
+
+    [Test]
     public void AnOutputThatIsAFileIsRefused()
     {
         var file = Path.Combine(TestPaths.NewTempDir("report-cli"), "out");
