@@ -10,7 +10,7 @@ public static class ReportPage
         "h2{margin-top:28px;border-bottom:1px solid #ddd;padding-bottom:2px}" +
         "table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}" +
         "th{background:#eee}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}tr.ref{font-style:italic;color:#555}" +
-        "table.key td{font-size:18px;padding:6px 14px}table.key th{padding:6px 14px}" +
+        "table.key td{font-size:18px;padding:6px 14px}table.key th{padding:6px 14px;white-space:nowrap}td.fail{color:#b00;font-size:15px}" +
         "td.mono{font-family:monospace;text-align:left}p.note{color:#555;max-width:900px}" +
         ".bar{fill:#3a7bd5}.bar.over{fill:#c0392b}.label,.value,.tick{font-size:13px;fill:#222}.value,.label{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}.unit{font-size:13px;fill:#555}" +
         ".axis{stroke:#444;stroke-width:1}.grid{stroke:#ccc;stroke-width:1;stroke-dasharray:3,3}" +
@@ -76,7 +76,7 @@ public static class ReportPage
         {
             w.Open("tr").Element("th", row[0]);
             if (row[0] == "Verification") w.Element("td", row[1], "class", r.Verdict!.Passed ? "ok" : "bad");
-            else if (row[0] == "Board build") w.Element("td", row[1], "class", "bad");
+            else if (row[0] == "Board build") w.Element("td", row[1], "class", "fail");
             else w.Element("td", row[1]);
             w.Close("tr");
         }
