@@ -74,7 +74,7 @@ internal static class ReportCommand
             var text = asJson ? TextWriter.Null : stdout;
             RunCommand.Print(text, run);
             HwGenException? boardError = null;
-            if (board is not null && run.Verification.Passed)
+            if (board is not null && run.Passed)
             {
                 progress.WriteLine($"hwgen report: stage {total - 1}/{total}: {RunCommand.BoardStage}");
                 (synthReport, boardError) = BuildForBoard(run, board, text, "report");
@@ -96,7 +96,7 @@ internal static class ReportCommand
             }
             if (boardError is not null)
                 throw boardError; // the one-line error, after the report that shows it
-            if (!run.Verification.Passed)
+            if (!run.Passed)
                 return VerifyCommand.Mismatch;
             HardwareSetup.Finish(dir, temporary);
             return 0;

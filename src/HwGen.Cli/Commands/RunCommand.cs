@@ -51,7 +51,7 @@ internal static class RunCommand
             var flow = new HardwareFlow(runner) { StageStarted = (i, name) => progress.WriteLine($"hwgen run: stage {i + 1}/{total}: {name}") };
             var run = flow.Run(new HardwareRunRequest(modelFile.FullName, parseResult.GetValue(lanes), parseResult.GetValue(seed), SampleCount, SampleTemperature, dir));
             Print(output, run);
-            if (!run.Verification.Passed)
+            if (!run.Passed)
             {
                 if (board is not null)
                     output.WriteLine($"not building for {board}: the hardware does not equal the golden model");
@@ -82,7 +82,7 @@ internal static class RunCommand
         var cycles = run.Simulation.CyclesPerToken;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cycles per token: mean {cycles.Mean:F1}, min {cycles.Min}, max {cycles.Max} ({cycles.Count} tokens, {run.Request.Lanes} lane(s))"));
-        foreach (var line in VerifyCommand.Describe(run.Verification))
+        foreach (var line in VerifyCommand.Describe(run.Verification, run.CycleModel))
             output.WriteLine(line);
     }
 }

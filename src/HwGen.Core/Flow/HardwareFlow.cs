@@ -9,7 +9,7 @@ namespace HwGen.Flow;
 /// <summary>
 /// The main job on one model, as stages run in order (<see cref="StageNames"/>): load the model,
 /// quantize it, generate the RTL, build it with Verilator, simulate the samples, and verify them
-/// bit for bit against the golden model. <c>hwgen run</c> and <c>hwgen report</c> both use it.
+/// bit for bit against the golden model (and the cycle model against the measured cycles). <c>hwgen run</c> and <c>hwgen report</c> both use it.
 /// </summary>
 /// <param name="runner">The Verilator-backed simulation runner.</param>
 public sealed class HardwareFlow(SimulationRunner runner)
@@ -56,7 +56,8 @@ public sealed class HardwareFlow(SimulationRunner runner)
         var reference = new GoldenReference(golden);
         var expected = stimulus.Select(reference.Generate).ToArray();
         var verification = Verifier.Compare(stimulus, expected, run.Results.Samples);
-        return new HardwareRun(request, sha, weights, plan, dut, stimulus, run.Results, expected, verification, golden.Saturations());
+        var cycles = CycleModelCheck.Run(dut.Rtl.Schedule, plan.Config, stimulus, expected, run.Results.Samples);
+        return new HardwareRun(request, sha, weights, plan, dut, stimulus, run.Results, expected, verification, golden.Saturations(), cycles);
     }
 
     private void Stage(int index) => StageStarted?.Invoke(index, StageNames[index]);

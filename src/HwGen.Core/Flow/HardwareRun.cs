@@ -17,6 +17,7 @@ namespace HwGen.Flow;
 /// <param name="Expected">What the golden model computed for the same samples.</param>
 /// <param name="Verification">The bit-for-bit comparison of the two.</param>
 /// <param name="Saturations">The golden model's saturation events per site over those samples.</param>
+/// <param name="CycleModel">The cycle model (RtlSchedule) checked against every stage, token and done cycle the simulation measured.</param>
 public sealed record HardwareRun(
     HardwareRunRequest Request,
     string ModelSha256,
@@ -27,8 +28,12 @@ public sealed record HardwareRun(
     SimulationResults Simulation,
     IReadOnlyList<ExpectedSample> Expected,
     VerificationReport Verification,
-    IReadOnlyList<SiteSaturation> Saturations)
+    IReadOnlyList<SiteSaturation> Saturations,
+    CycleModelReport CycleModel)
 {
+    /// <summary>True when the hardware equals the golden model bit for bit and the cycle model predicts its timing exactly.</summary>
+    public bool Passed => Verification.Passed && CycleModel.Passed;
+
     /// <summary>The names the hardware generated (prompt included), in sample order.</summary>
     public IReadOnlyList<string> Names
     {

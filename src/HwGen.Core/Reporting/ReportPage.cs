@@ -120,6 +120,13 @@ public static class ReportPage
                 ? $"PASS: the simulated hardware equals the golden model bit for bit: {v.Samples} samples, {v.Tokens:N0} tokens, {v.LogitsCompared:N0} logit codes compared, 0 mismatches."
                 : $"FAIL: {v.Mismatches:N0} mismatches over {v.Samples} samples ({v.LogitsCompared:N0} logit codes compared); first: {v.FirstDivergence}.",
             "class", v.Passed ? "ok" : "bad");
+        if (v.CycleCountsCompared > 0)
+        {
+            w.Element("p", v.CycleMismatches == 0
+                    ? $"Cycle model: exact. {v.CycleCountsCompared:N0} cycle counts compared (every stage of every step, every token and done cycle), 0 differ."
+                    : $"Cycle model: {v.CycleMismatches:N0} of {v.CycleCountsCompared:N0} cycle counts differ; first: {v.FirstCycleMismatch}.",
+                "class", v.CycleMismatches == 0 ? "ok" : "bad");
+        }
         if (r.Names.Count > 0)
         {
             w.Element("p", "Names the hardware generated:");

@@ -39,7 +39,11 @@ public sealed record QuantizationError(string Basis, int Cases, int Positions, d
 /// <param name="LogitsCompared">Logit codes compared with equality.</param>
 /// <param name="Mismatches">Values that differ.</param>
 /// <param name="FirstDivergence">The first difference, in words; null when all agree.</param>
-public sealed record VerdictRow(bool Passed, int Samples, int Tokens, long LogitsCompared, long Mismatches, string? FirstDivergence);
+/// <param name="CycleCountsCompared">Cycle counts (every stage of every step, every token and done cycle) the cycle model was checked on.</param>
+/// <param name="CycleMismatches">Cycle counts the cycle model got wrong.</param>
+/// <param name="FirstCycleMismatch">The first of them, in words; null when none.</param>
+public sealed record VerdictRow(bool Passed, int Samples, int Tokens, long LogitsCompared, long Mismatches, string? FirstDivergence,
+    long CycleCountsCompared = 0, long CycleMismatches = 0, string? FirstCycleMismatch = null);
 
 /// <summary>A resource used against the device total, as a synth report gives it.</summary>
 /// <param name="Name">The resource, e.g. "LC".</param>

@@ -32,7 +32,9 @@ public static class RunReportBuilder
             sat.GetValueOrDefault(s.Name))).ToArray();
 
         var v = run.Verification;
-        var verdict = new VerdictRow(v.Passed, v.Samples, v.Tokens, v.LogitsCompared, v.Mismatches, v.FirstDivergence?.ToString());
+        var cm = run.CycleModel;
+        var verdict = new VerdictRow(v.Passed, v.Samples, v.Tokens, v.LogitsCompared, v.Mismatches, v.FirstDivergence?.ToString(),
+            cm.Compared, cm.Mismatches, cm.First?.ToString());
         var cycles = run.Simulation.CyclesPerToken.Mean;
         var (stageCycles, stageBasis) = Stages(run);
 
@@ -108,7 +110,7 @@ public static class RunReportBuilder
         var rest = perToken - data.Sum(d => d.Value);
         data.Add(new BarDatum(OutsideStages, rest, rest.ToString("N1", Inv)));
         var basis = string.Create(Inv,
-            $"Mean over the {positions.Count:N0} tokens the {run.Stimulus.Count} samples generated (positions {positions.Min()} to {positions.Max()}); each token is one decode step (the stages of the schedule, in order) then sampling. The bars add up to the simulated {perToken:N1} cycles per token; the last bar is what the simulation measured beyond the step's stages.");
+            $"Mean over the {positions.Count:N0} tokens the {run.Stimulus.Count} samples generated (positions {positions.Min()} to {positions.Max()}); each token is one decode step (the stages of the schedule, in order) then sampling. The bars add up to the simulated {perToken:N1} cycles per token; the last bar is what the simulation measured beyond the step's stages. Stage cycles come from the cycle model (RtlSchedule), which {(run.CycleModel.Passed ? "predicted" : "did NOT predict")} every stage of every simulated step exactly ({run.CycleModel.Compared:N0} cycle counts compared, {run.CycleModel.Mismatches:N0} differ).");
         return (data, basis);
     }
 

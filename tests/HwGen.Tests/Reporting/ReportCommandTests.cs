@@ -120,6 +120,8 @@ public sealed class ReportCommandTests
         Assert.That(ReportFiles.ToJson(report), Is.EqualTo(json));
         Assert.That(report.Verdict!.Passed, Is.True);
         Assert.That(report.Verdict.Samples, Is.EqualTo(3));
+        Assert.That(report.Verdict.CycleCountsCompared, Is.GreaterThan(0));
+        Assert.That(report.Verdict.CycleMismatches, Is.Zero);
         Assert.That(report.Names, Has.Count.EqualTo(3));
         Assert.That(report.Sites.Select(s => s.Name), Is.EqualTo(plan.Sites.Select(s => s.Name)));
         Assert.That(report.Tensors.Select(t => t.Format), Is.EqualTo(plan.Tensors.Select(t => t.Format.ToString())));
