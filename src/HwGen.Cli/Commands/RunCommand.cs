@@ -1,19 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
-using HwGen.Model;
-using HwGen.Quantization;
-using HwGen.Simulation;
-using HwGen.Tools;
-using HwGen.Verification;
+using HwGen.Flow;
+using HwGen.Fpga;
+using HwGen.Reporting;
 
 namespace HwGen.Cli.Commands;
 
 /// <summary>
-/// <c>hwgen run</c>: the whole flow on one model, as a list of stages run in order: load the
-/// model, quantize it (auto formats), generate the RTL, build it with Verilator, simulate
+/// <c>hwgen run</c>: the whole flow on one model (<see cref="HardwareFlow"/>): load the model,
+/// quantize it (auto formats), generate the RTL, build it with Verilator, simulate
 /// <see cref="SampleCount"/> samples at temperature <see cref="SampleTemperature"/>, and verify
 /// them against the golden model. Prints the names the hardware generated, its cycles per token
-/// and the verdict; exit code 0 only when the hardware equals the golden model.
+/// and the verdict; exit code 0 only when the hardware equals the golden model. With --target it
+/// continues to the board build (build/TARGET) and writes the report page beside it, in build/TARGET-report
+/// (also when the board build fails, e.g. a design that does not fit; the page says why).
 /// </summary>
 internal static class RunCommand
 {
@@ -21,60 +21,11 @@ internal static class RunCommand
     public const double SampleTemperature = 0.5;
     public const int DefaultLanes = 4;
 
-    /// <summary>What the stages share: inputs, where to write, and what earlier stages produced.</summary>
-    internal sealed class RunContext(FileInfo modelFile, int seed, int lanes, string work, TextWriter output)
-    {
-        public FileInfo ModelFile { get; } = modelFile;
-        public int Seed { get; } = seed;
-        public int Lanes { get; } = lanes;
-        public string Work { get; } = work;
-        public TextWriter Output { get; } = output;
-        public ModelWeights? Weights { get; set; }
-        public NumericsPlan? Plan { get; set; }
-        public DesignUnderTest? Design { get; set; }
-        public SimulationRunner? Runner { get; init; }
-        public VerilatorBuild? Build { get; set; }
-        public IReadOnlyList<SampleStimulus>? Stimulus { get; set; }
-        public SimulationRun? Simulation { get; set; }
-        public VerificationReport? Report { get; set; }
-        public string? Target { get; init; }
-    }
+    /// <summary>The name of the last stage, after the flow's, when --target is given.</summary>
+    public const string BoardStage = "build for the board";
 
-    /// <summary>One named step of the flow.</summary>
-    internal sealed record Stage(string Name, Action<RunContext> Execute);
-
-    /// <summary>The stages in the order they run.</summary>
-    public static IReadOnlyList<Stage> Stages { get; } =
-    [
-        new("load model", ctx => ctx.Weights = ModelFiles.Load(ctx.ModelFile)),
-        new("quantize", ctx => ctx.Plan = FixedPointOptions.Plan(ctx.Weights!, "auto", null)),
-        new("generate", ctx => ctx.Design = HardwareSetup.Generate(ctx.ModelFile, ctx.Plan!, ctx.Lanes, ctx.Work)),
-        new("verilate", ctx =>
-        {
-            ctx.Build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
-                () => ctx.Runner!.Build(ctx.Design!.Design, ctx.Work));
-        }),
-        new("simulate", ctx =>
-        {
-            ctx.Stimulus = StimulusSet.Uniform(SampleCount, ctx.Seed, SampleTemperature, greedy: false);
-            ctx.Simulation = ctx.Runner!.Run(ctx.Build!, ctx.Design!.Design, ctx.Stimulus, SimulationOptions.Default, ctx.Work);
-            foreach (var name in HardwareSetup.Names(ctx.Plan!.Config, ctx.Stimulus, ctx.Simulation.Results))
-                ctx.Output.WriteLine(name);
-            var cycles = ctx.Simulation.Results.CyclesPerToken;
-            ctx.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"cycles per token: mean {cycles.Mean:F1}, min {cycles.Min}, max {cycles.Max} ({cycles.Count} tokens, {ctx.Lanes} lane(s))"));
-        }),
-        new("verify", ctx =>
-        {
-            var expected = ctx.Stimulus!.Select(ctx.Design!.Golden.Generate).ToArray();
-            ctx.Report = Verifier.Compare(ctx.Stimulus!, expected, ctx.Simulation!.Results.Samples);
-            foreach (var line in VerifyCommand.Describe(ctx.Report))
-                ctx.Output.WriteLine(line);
-        }),
-    ];
-
-    /// <summary>The stage that continues to the board build when --target is given.</summary>
-    public static Stage BoardStage { get; } = new("build for the board", SynthCommand.RunStage);
+    /// <summary>Where <c>run --target T</c> writes the report: build/T-report, beside the board build in build/T.</summary>
+    public static string ReportDirectory(string target) => Path.GetFullPath(Path.Combine("build", $"{target}-report"));
 
     public static Command Create()
     {
@@ -83,7 +34,7 @@ internal static class RunCommand
         var lanes = HardwareSetup.Lanes(DefaultLanes);
         var work = HardwareSetup.Work();
         var target = SynthCommand.RunTarget();
-        var command = new Command("run", $"Run the whole flow on a model: quantize, generate the RTL, build it with Verilator, simulate {SampleCount} names at temperature {SampleTemperature} and verify them bit for bit against the golden model.")
+        var command = new Command("run", $"Run the whole flow on a model: quantize, generate the RTL, build it with Verilator, simulate {SampleCount} names at temperature {SampleTemperature} and verify them bit for bit against the golden model; with --target, build for the board and write the report page.")
         {
             model, seed, lanes, work, target,
         };
@@ -92,27 +43,46 @@ internal static class RunCommand
             var modelFile = parseResult.GetValue(model)!;
             ModelFiles.RequireExists(modelFile); // fail before any stage starts
             var runner = HardwareSetup.Runner(); // so does a missing Verilator
+            var board = parseResult.GetValue(target);
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
-            var ctx = new RunContext(modelFile, parseResult.GetValue(seed), parseResult.GetValue(lanes), dir, parseResult.InvocationConfiguration.Output)
-            {
-                Runner = runner,
-                Target = parseResult.GetValue(target),
-            };
+            var output = CliOutput.Out(parseResult);
             var progress = parseResult.InvocationConfiguration.Error;
-            IReadOnlyList<Stage> stages = ctx.Target is null ? Stages : [.. Stages, BoardStage];
-            for (var i = 0; i < stages.Count; i++)
+            var total = HardwareFlow.StageNames.Count + (board is null ? 0 : 1);
+            var flow = new HardwareFlow(runner) { StageStarted = (i, name) => progress.WriteLine($"hwgen run: stage {i + 1}/{total}: {name}") };
+            var run = flow.Run(new HardwareRunRequest(modelFile.FullName, parseResult.GetValue(lanes), parseResult.GetValue(seed), SampleCount, SampleTemperature, dir));
+            Print(output, run);
+            if (!run.Passed)
             {
-                progress.WriteLine($"hwgen run: stage {i + 1}/{stages.Count}: {stages[i].Name}");
-                stages[i].Execute(ctx);
-            }
-            if (!ctx.Report!.Passed)
-            {
-                ctx.Output.WriteLine($"files kept in {dir}");
+                if (board is not null)
+                    output.WriteLine($"not building for {board}: the hardware does not equal the golden model");
+                output.WriteLine($"files kept in {dir}");
                 return VerifyCommand.Mismatch;
+            }
+            if (board is not null)
+            {
+                progress.WriteLine($"hwgen run: stage {total}/{total}: {BoardStage}");
+                var (synth, error) = ReportCommand.BuildForBoard(run, board, output, "run");
+                var report = error is null ? RunReportBuilder.Build(run, synth: synth) : RunReportBuilder.BoardFailed(run, FpgaTargets.Find(board), error);
+                var page = ReportFiles.Write(ReportDirectory(board), report);
+                output.WriteLine($"report: {page} (and {RunReport.JsonFile} beside it)");
+                if (error is not null)
+                    throw error; // the one-line error, after the report that shows it
             }
             HardwareSetup.Finish(dir, temporary);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The names the hardware generated, its cycles per token and the verdict.</summary>
+    internal static void Print(TextWriter output, HardwareRun run)
+    {
+        foreach (var name in run.Names)
+            output.WriteLine(name);
+        var cycles = run.Simulation.CyclesPerToken;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"cycles per token: mean {cycles.Mean:F1}, min {cycles.Min}, max {cycles.Max} ({cycles.Count} tokens, {run.Request.Lanes} lane(s))"));
+        foreach (var line in VerifyCommand.Describe(run.Verification, run.CycleModel))
+            output.WriteLine(line);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using HwGen.Flow;
 using HwGen.Fpga;
 using HwGen.Model;
 using HwGen.Rtl;
@@ -100,30 +101,25 @@ internal static class SynthCommand
     }
 
     /// <summary>
-    /// The <c>run</c> stage after verify: when a target was given and the hardware verified, builds
-    /// the verified design for the board into build/TARGET, reusing the cycles per token just simulated.
+    /// What <c>run --target</c> and <c>report --target</c> do after verify: build the verified design
+    /// for the board into build/TARGET, reusing the cycles per token just simulated; prints the synth
+    /// report on <paramref name="output"/>.
     /// </summary>
-    internal static void RunStage(RunCommand.RunContext ctx)
+    internal static SynthReport BuildVerified(HardwareRun run, string target, TextWriter output, string command)
     {
-        ArgumentNullException.ThrowIfNull(ctx.Target);
-        var board = FpgaTargets.Find(ctx.Target);
-        if (ctx.Report is { Passed: false })
-        {
-            ctx.Output.WriteLine($"not building for {board.Name}: the hardware does not equal the golden model");
-            return;
-        }
-        var dut = ctx.Design!;
-        var origin = dut.Design.Origin;
-        var core = CoreDesign.FromRtl(dut.Rtl, dut.Plan.Config, origin);
-        var c = ctx.Simulation!.Results.CyclesPerToken;
-        var cycles = new CycleReport(ctx.Stimulus!.Count, c.Count, c.Mean, c.Min, c.Max);
-        var loop = SampleLoop.For(ctx.Seed, RunCommand.SampleTemperature, false);
+        var board = FpgaTargets.Find(target);
+        var dut = run.Design;
+        var core = CoreDesign.FromRtl(dut.Rtl, dut.Plan.Config, dut.Design.Origin);
+        var c = run.Simulation.CyclesPerToken;
+        var cycles = new CycleReport(run.Stimulus.Count, c.Count, c.Mean, c.Min, c.Max);
+        var loop = SampleLoop.For(run.Request.Seed, run.Request.Temperature, false);
         var request = new SynthRequest(core, board, null, UartSettings.DefaultBaud, loop, Path.GetFullPath(Path.Combine("build", board.Name)));
-        var flow = new SynthFlow { Progress = line => CliOutput.Progress.WriteLine($"hwgen run: {line}") };
+        var flow = new SynthFlow { Progress = line => CliOutput.Progress.WriteLine($"hwgen {command}: {line}") };
         var report = flow.Run(request, _ => cycles);
-        Print(ctx.Output, report);
+        Print(output, report);
         foreach (var note in report.Notes)
-            ctx.Output.WriteLine(note);
+            output.WriteLine(note);
+        return report;
     }
 
     /// <summary>Simulates <paramref name="samples"/> samples of the core (its files in <paramref name="designDir"/>) as the board's loop runs them.</summary>

@@ -65,8 +65,9 @@ public sealed class Ice40Flow
         if (over.Count == 0)
             return;
         var list = string.Join(", ", over.Select(r => $"{r.Name} {r.Used} of {r.Available}"));
-        throw new HwGenException(
+        throw new DesignDoesNotFitException(
             $"The design does not fit the {target.Device}: yosys maps it to {list}. " +
-            $"Use fewer --lanes or a smaller model, or a larger target. Synthesis log: {synthesis.Yosys.LogFile}");
+            $"Use fewer --lanes or a smaller model, or a larger target. Synthesis log: {synthesis.Yosys.LogFile}",
+            synthesis.Resources);
     }
 }

@@ -16,8 +16,9 @@ public class RunCommandTests
         Assert.That(string.Join(Environment.NewLine, lines.Take(20)) + Environment.NewLine, Is.EqualTo(golden.Stdout));
         Assert.That(lines[20], Does.Match(@"^cycles per token: mean \d+\.\d, min \d+, max \d+ \(\d+ tokens, 4 lane\(s\)\)$"));
         Assert.That(lines[21], Does.Match(@"^samples 20, tokens \d+, steps \d+, logits compared \d+, mismatches 0$"));
-        Assert.That(lines[22], Is.EqualTo("verdict: PASS (the hardware equals the golden model bit for bit)"));
-        Assert.That(lines, Has.Length.EqualTo(24));
+        Assert.That(lines[22], Does.Match(@"^cycle model: \d+ cycle counts compared \(every stage of every step, every token and done cycle\), 0 differ$"));
+        Assert.That(lines[23], Is.EqualTo("verdict: PASS (the hardware equals the golden model bit for bit; the cycle model predicts every cycle count)"));
+        Assert.That(lines, Has.Length.EqualTo(25));
         Assert.That(r.ExitCode, Is.Zero, r.Stderr);
         var stages = new[] { "load model", "quantize", "generate", "verilate", "simulate", "verify" };
         Assert.That(r.Stderr, Is.EqualTo(string.Concat(stages.Select((s, i) => $"hwgen run: stage {i + 1}/6: {s}{Environment.NewLine}"))));
