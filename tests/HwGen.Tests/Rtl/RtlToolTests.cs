@@ -114,4 +114,22 @@ public class RtlToolTests
         Assert.That(result.Stat, Is.Not.Null);
         Assert.That(result.Stat!.Cells, Is.GreaterThan(0));
     }
+
+    // The full synthesis above runs at one lane count; yosys' reader and elaboration (which refuse
+    // SystemVerilog that Verilator accepts, e.g. whole-array assignments) are checked at the lane
+    // counts that change the generated structure: a single lane, all columns, row groups.
+    [TestCase("talos", 4)]
+    [TestCase("talos", 16)]
+    [TestCase("talos", 64)]
+    [TestCase("wide2", 3)]
+    public void YosysReadsAndElaboratesTheCore(string model, int lanes)
+    {
+        var dir = Write(Plan(model), lanes, "rtl-yosys-read");
+        var script = new YosysScript()
+            .ReadSystemVerilog(Sources(dir))
+            .Command($"hierarchy -check -top {RtlGenerator.Top}")
+            .Command("proc");
+        var result = YosysDriver.Create().Run(script, dir, "read");
+        Assert.That(result.Process.ExitCode, Is.Zero, result.Process.Tail());
+    }
 }
