@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return SimulateCommand.Create();
         yield return VerifyCommand.Create();
         yield return SynthCommand.Create();
+        yield return ExploreCommand.Create();
     }
 }
