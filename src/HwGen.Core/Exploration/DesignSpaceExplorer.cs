@@ -97,7 +97,16 @@ public sealed class DesignSpaceExplorer
             {
                 var (result, keep) = Evaluate(p, context, cancellation);
                 if (keep)
-                    _cache.Store(result);
+                {
+                    try
+                    {
+                        _cache.Store(result);
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        Progress?.Invoke($"lanes {p.Lanes}: not cached ({e.Message}); the next run evaluates it again");
+                    }
+                }
                 results[p.Index] = result;
                 Progress?.Invoke(result.Passed
                     ? Inv($"lanes {p.Lanes}: {result.CyclesPerToken:0.0} cycles per token (predicted {p.Prediction.Mean:0.0}){(result.Resources is { } r ? $", {r.Logic.Used} {r.Logic.Name}" : "")} in {result.Seconds:0} s")

@@ -53,3 +53,34 @@ public class ExploreCommandTests
         }
     }
 }
+
+/// <summary><c>hwgen explore</c> end to end with the real Verilator (no yosys): --json and --out.</summary>
+[Category("Verilator")]
+public class ExploreCommandHardwareTests
+{
+    [Test]
+    public void JsonIsOneObjectAndOutHoldsThePageAndTheSameJson()
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir("explore-cli"), "out");
+        try
+        {
+            var r = CliInvocation.Run("explore", "--model", TestPaths.TalosModel, "--lanes", "1,2", "--no-estimate", "--samples", "20",
+                "--verify-samples", "12", "--seed", "5", "--json", "--out", dir);
+
+            Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+            var json = System.Text.Json.JsonDocument.Parse(r.Stdout).RootElement;
+            var points = json.GetProperty("points").EnumerateArray().ToList();
+            Assert.That(points.Select(p => p.GetProperty("lanes").GetInt32()), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(points.Select(p => p.GetProperty("passed").GetBoolean()), Is.All.True);
+            Assert.That(points.Select(p => p.GetProperty("cycles_per_token").GetDouble()), Is.EqualTo(points.Select(p => p.GetProperty("predicted_cycles_per_token").GetDouble())));
+            Assert.That(json.GetProperty("reference").GetProperty("label").GetString(), Is.EqualTo("published figures"));
+            Assert.That(File.ReadAllText(Path.Combine(dir, "explore.json")), Is.EqualTo(r.Stdout.ReplaceLineEndings("\n")));
+            var page = System.Xml.Linq.XDocument.Parse(File.ReadAllText(Path.Combine(dir, "explore.html")).Replace("<!DOCTYPE html>", ""));
+            Assert.That(page.Root!.Name.LocalName, Is.EqualTo("html"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(dir)!, recursive: true);
+        }
+    }
+}
