@@ -67,51 +67,60 @@ public sealed class DesignSpaceExplorer
             tools.AddRange(_estimator!.ToolVersions(settings.Target));
 
         var work = Path.Combine(WorkRoot ?? Path.Combine(Path.GetTempPath(), "hwgen"), $"explore-{Guid.NewGuid():N}");
-        var points = new List<Point>();
-        foreach (var lanes in settings.Lanes)
+        var results = Array.Empty<PointResult?>();
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            var dir = Path.Combine(work, $"lanes-{lanes}");
-            var dut = DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(dir, "design"));
-            AfterGenerate?.Invoke(dut.Design.Directory);
-            var prediction = CyclePrediction.Of(dut.Rtl.Schedule, config, throughputStimulus, expectedThroughput);
-            var key = ResultCache.Key(sha, lanes, settings, dut.Rtl.Files, tools);
-            points.Add(new Point(points.Count, lanes, dut, prediction, key, dir));
-            Progress?.Invoke(Inv($"lanes {lanes}: predicted {prediction.Mean:0.0} cycles per token"));
-        }
-
-        var results = new PointResult?[points.Count];
-        foreach (var p in points)
-            results[p.Index] = _cache.TryLoad(p.Key);
-        var pending = points.Where(p => results[p.Index] is null).OrderBy(p => p.Prediction.Mean).ThenBy(p => p.Lanes).ToList();
-        if (pending.Count < points.Count)
-            Progress?.Invoke($"from the cache: lanes {string.Join(", ", points.Where(p => results[p.Index] is not null).Select(p => p.Lanes))}");
-        if (pending.Count > 0)
-            Progress?.Invoke($"evaluating lanes {string.Join(", ", pending.Select(p => p.Lanes))} (best prediction first, {Math.Min(settings.Jobs, pending.Count)} at a time)");
-
-        var context = new Context(settings, origin, verifyStimulus, expectedVerify, throughputStimulus, expectedThroughput);
-        Parallel.ForEach(
-            Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
-            new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellation },
-            p =>
+            var points = new List<Point>();
+            foreach (var lanes in settings.Lanes)
             {
-                var (result, keep) = Evaluate(p, context, cancellation);
-                if (keep)
+                cancellation.ThrowIfCancellationRequested();
+                var dir = Path.Combine(work, $"lanes-{lanes}");
+                var dut = DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(dir, "design"));
+                AfterGenerate?.Invoke(dut.Design.Directory);
+                var prediction = CyclePrediction.Of(dut.Rtl.Schedule, config, throughputStimulus, expectedThroughput);
+                var key = ResultCache.Key(sha, lanes, settings, dut.Rtl.Files, tools);
+                points.Add(new Point(points.Count, lanes, dut, prediction, key, dir));
+                Progress?.Invoke(Inv($"lanes {lanes}: predicted {prediction.Mean:0.0} cycles per token"));
+            }
+
+            results = new PointResult?[points.Count];
+            foreach (var p in points)
+                results[p.Index] = _cache.TryLoad(p.Key);
+            var pending = points.Where(p => results[p.Index] is null).OrderBy(p => p.Prediction.Mean).ThenBy(p => p.Lanes).ToList();
+            if (pending.Count < points.Count)
+                Progress?.Invoke($"from the cache: lanes {string.Join(", ", points.Where(p => results[p.Index] is not null).Select(p => p.Lanes))}");
+            if (pending.Count > 0)
+                Progress?.Invoke($"evaluating lanes {string.Join(", ", pending.Select(p => p.Lanes))} (best prediction first, {Math.Min(settings.Jobs, pending.Count)} at a time)");
+
+            var context = new Context(settings, origin, verifyStimulus, expectedVerify, throughputStimulus, expectedThroughput);
+            Parallel.ForEach(
+                Partitioner.Create(pending, EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Jobs, CancellationToken = cancellation },
+                p =>
                 {
-                    try
+                    var (result, keep) = Evaluate(p, context, cancellation);
+                    if (keep)
                     {
-                        _cache.Store(result);
+                        try
+                        {
+                            _cache.Store(result);
+                        }
+                        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                        {
+                            Progress?.Invoke($"lanes {p.Lanes}: not cached ({e.Message}); the next run evaluates it again");
+                        }
                     }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        Progress?.Invoke($"lanes {p.Lanes}: not cached ({e.Message}); the next run evaluates it again");
-                    }
-                }
-                results[p.Index] = result;
-                Progress?.Invoke(result.Passed
-                    ? Inv($"lanes {p.Lanes}: {result.CyclesPerToken:0.0} cycles per token (predicted {p.Prediction.Mean:0.0}){(result.Resources is { } r ? $", {r.Logic.Used} {r.Logic.Name}" : "")} in {result.Seconds:0} s")
-                    : $"lanes {p.Lanes}: FAILED: {result.Failure}");
-            });
+                    results[p.Index] = result;
+                    Progress?.Invoke(result.Passed
+                        ? Inv($"lanes {p.Lanes}: {result.CyclesPerToken:0.0} cycles per token (predicted {p.Prediction.Mean:0.0}){(result.Resources is { } r ? $", {r.Logic.Used} {r.Logic.Name}" : "")} in {result.Seconds:0} s")
+                        : $"lanes {p.Lanes}: FAILED: {result.Failure}");
+                });
+        }
+        catch
+        {
+            OutputFolder.DeleteQuietly(work); // cancelled, or a design could not be generated: nothing worth keeping
+            throw;
+        }
 
         var marked = ParetoFront.Mark(results.Select(r => r!).ToList());
         string? kept = null;
