@@ -34,6 +34,8 @@ public static class RtlGenerator
         var vm = VectorMemoryMap.For(c, lanes);
         var program = StepProgram.Build(plan, rom, vm);
         var schedule = RtlSchedule.For(c, lanes, program);
+        if (program.Count > CoreStage.FirstPhase)
+            throw new HwGenException($"The decode step of {c} has {program.Count} instructions; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
 
         // ---- widths, all from the plan ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
@@ -145,11 +147,12 @@ public static class RtlGenerator
             Eps = Unsigned(epsW, ins.Eps),
         }).ToArray();
 
+        Sv("hwgen_attention", AttentionView.For(plan, lanes));
         Sv("hwgen_step", new
         {
             Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NormChunksLast = (c.NEmbd + lanes - 1) / lanes - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
             BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
-            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
+            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW, VocabSize = c.VocabSize, LogitBusMsb = 16 * c.VocabSize - 1,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
             LogitBase = Unsigned(vAddrW, vm.Logits), ScoreBase = Unsigned(vAddrW, vm.Scores),
             KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
@@ -180,14 +183,16 @@ public static class RtlGenerator
         Sv("hwgen_core", new
         {
             Shape = c.ToString(), Lanes = lanes, TokW = tokW, TokMsb = tokW - 1, PosW = posW, PosMsb = posW - 1,
-            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1,
+            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
+            StageDebugWait = CoreStage.DebugWait, StagePrompt = CoreStage.Prompt, StageSampling = CoreStage.Sampling,
+            StageEmit = CoreStage.Emit, StageDone = CoreStage.Done, StageIdle = CoreStage.Idle,
         });
 
         // Dependency order: leaves first, the top last.
         string[] sources =
         [
             "hwgen_rom.sv", "hwgen_ram.sv", "hwgen_weight_rom.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_rsqrt.sv",
-            "hwgen_step.sv", "hwgen_sampler.sv", "hwgen_core.sv",
+            "hwgen_attention.sv", "hwgen_step.sv", "hwgen_sampler.sv", "hwgen_core.sv",
         ];
         files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");
         files.AddText("schedule.txt", schedule.Describe(0));
