@@ -11,11 +11,11 @@ namespace HwGen.Cli.Commands;
 /// <c>hwgen explore</c>: one design per lanes value, each verified, simulated and its resources
 /// estimated for a board; prints the table (Pareto front marked, TALOS-V2's published figures as
 /// a reference row), with --out writes explore.html and explore.json. Points run in parallel and
-/// come from the cache when nothing they depend on changed. Exit code 1 when a point failed.
+/// come from the cache when nothing they depend on changed. Exit code 1 when a point failed or lacks its estimate.
 /// </summary>
 internal static class ExploreCommand
 {
-    /// <summary>The exit code when a point failed (a mismatch or a tool failure); the others are still reported.</summary>
+    /// <summary>The exit code when a point failed (a mismatch or a tool failure) or lacks its resource estimate; the others are still reported.</summary>
     public const int PointFailed = 1;
 
     public static Command Create()
@@ -50,12 +50,17 @@ internal static class ExploreCommand
             Description = "Points evaluated at the same time. Default: the number of processors.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+        var toolTimeout = new Option<int>("--tool-timeout")
+        {
+            Description = "Minutes a yosys or nextpnr run may take before it is stopped (the point then has no resource estimate).",
+            DefaultValueFactory = _ => 60,
+        };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Write explore.html and explore.json to this folder (replaced as a whole)." };
         var format = FixedPointOptions.Format();
         var calibration = FixedPointOptions.Calibration();
         var command = new Command("explore", "Explore the lanes setting: verify, simulate and estimate every point, mark the Pareto front of cycles per token against logic, compare with TALOS-V2's published figures.")
         {
-            model, lanes, target, noEstimate, samples, verifySamples, temperature, seed, jobs, output, format, calibration, json,
+            model, lanes, target, noEstimate, samples, verifySamples, temperature, seed, jobs, toolTimeout, output, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
@@ -66,9 +71,12 @@ internal static class ExploreCommand
             ModelFiles.RequireExists(modelFile);
             var settings = new ExploreSettings(laneList, board, parseResult.GetValue(samples), parseResult.GetValue(verifySamples),
                 parseResult.GetValue(seed), parseResult.GetValue(temperature), parseResult.GetValue(jobs), parseResult.GetValue(format)!).Validated();
+            var timeout = parseResult.GetValue(toolTimeout);
+            if (timeout < 1)
+                throw new HwGenException($"--tool-timeout {timeout}: give 1 or more minutes.");
             var outDir = parseResult.GetValue(output) is { } o ? ExploreOutput.Check(o.FullName) : null;
             var verilator = VerilatorDriver.Create();
-            var estimator = board is null ? null : ResourceEstimator.Create();
+            var estimator = board is null ? null : ResourceEstimator.Create(timeout: TimeSpan.FromMinutes(timeout));
             var weights = ModelFiles.Load(modelFile);
             var plan = HardwareSetup.Status("quantizing the model", () => FixedPointOptions.Plan(weights, settings.Format, parseResult.GetValue(calibration)));
 
@@ -89,7 +97,7 @@ internal static class ExploreCommand
                 foreach (var line in Describe(report, written))
                     stdout.WriteLine(line);
             }
-            return report.Passed ? 0 : PointFailed;
+            return report.Complete ? 0 : PointFailed;
         });
         return command;
     }
@@ -111,8 +119,10 @@ internal static class ExploreCommand
             : string.Create(inv, $"from cache: lanes {string.Join(", ", r.FromCache)}; {r.Seconds:0.0} s");
         foreach (var p in r.Points.Where(p => !p.Passed))
             yield return $"lanes {p.Lanes} FAILED: {p.Failure}";
+        foreach (var p in r.Points.Where(p => p.ResourceFailure is not null))
+            yield return $"lanes {p.Lanes}: no resource estimate: {p.ResourceFailure}";
         if (r.KeptWork is not null)
-            yield return $"files of the failed points kept in {r.KeptWork}";
+            yield return $"files of the failed points and missing estimates kept in {r.KeptWork}";
         if (written is not null)
             yield return $"written to {written}: {ExploreOutput.HtmlFile}, {ExploreOutput.JsonFile}";
     }

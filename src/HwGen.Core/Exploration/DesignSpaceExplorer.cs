@@ -114,6 +114,8 @@ public sealed class DesignSpaceExplorer
                     Progress?.Invoke(result.Passed
                         ? Inv($"lanes {p.Lanes}: {result.CyclesPerToken:0.0} cycles per token (predicted {p.Prediction.Mean:0.0}){(result.Resources is { } r ? $", {r.Logic.Used} {r.Logic.Name}" : "")} in {result.Seconds:0} s")
                         : $"lanes {p.Lanes}: FAILED: {result.Failure}");
+                    if (result.ResourceFailure is not null)
+                        Progress?.Invoke($"lanes {p.Lanes}: no resource estimate: {result.ResourceFailure}");
                 });
         }
         catch
@@ -124,7 +126,7 @@ public sealed class DesignSpaceExplorer
 
         var marked = ParetoFront.Mark(results.Select(r => r!).ToList());
         string? kept = null;
-        if (marked.All(r => r.Passed))
+        if (marked.All(r => r.Passed && r.ResourceFailure is null))
             OutputFolder.DeleteQuietly(work);
         else
             kept = work;
@@ -161,15 +163,25 @@ public sealed class DesignSpaceExplorer
             var exact = p.Prediction.Matches(run.Results.Samples);
 
             PointResources? resources = null;
+            string? resourceFailure = null;
             if (c.Settings.Target is { } target)
             {
                 Progress?.Invoke($"lanes {p.Lanes}: estimating resources with yosys for {target.Name}");
-                resources = _estimator!.Estimate(p.Design.Rtl, p.Design.Plan.Config, c.Origin, target, Path.Combine(p.Directory, "synth"), cancellation);
+                try
+                {
+                    resources = _estimator!.Estimate(p.Design.Rtl, p.Design.Plan.Config, c.Origin, target, Path.Combine(p.Directory, "synth"), cancellation);
+                }
+                catch (HwGenException e)
+                {
+                    // The hardware is verified and measured; only the estimate is missing, and the point is not cached.
+                    resourceFailure = e.Message;
+                }
             }
             double? perSecond = resources?.FmaxMhz is { } fmax && cycles.Mean > 0 ? fmax * 1e6 / cycles.Mean : null;
             double? perLogic = perSecond is { } t && resources!.Logic.Used > 0 ? t / resources.Logic.Used : null;
             return (new PointResult(p.Lanes, true, null, p.Prediction.Mean, cycles.Mean, cycles.Min, cycles.Max, cycles.Count, exact,
-                verify, check, resources, perSecond, perLogic, false, false, watch.Elapsed.TotalSeconds, p.Key), true);
+                verify, check, resources, perSecond, perLogic, false, false, watch.Elapsed.TotalSeconds, p.Key) { ResourceFailure = resourceFailure },
+                resourceFailure is null);
         }
         catch (HwGenException e)
         {

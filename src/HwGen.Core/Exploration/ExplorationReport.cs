@@ -20,7 +20,7 @@ namespace HwGen.Exploration;
 /// <param name="Reference">The published reference row.</param>
 /// <param name="FromCache">The lanes whose results came from the cache.</param>
 /// <param name="Seconds">Wall-clock seconds of the whole exploration.</param>
-/// <param name="KeptWork">The work folder, kept when a point failed; null when removed.</param>
+/// <param name="KeptWork">The work folder, kept when a point failed or lacks its estimate; null when removed.</param>
 public sealed record ExplorationReport(
     string Model,
     string ModelSha256,
@@ -42,6 +42,9 @@ public sealed record ExplorationReport(
 {
     /// <summary>True when every point was verified and measured.</summary>
     public bool Passed => Points.All(p => p.Passed);
+
+    /// <summary>True when every point passed and has the resource estimate asked for.</summary>
+    public bool Complete => Passed && Points.All(p => p.ResourceFailure is null);
 
     /// <summary>The report as one indented JSON object (snake_case), as <c>--json</c> prints it and explore.json holds it.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, ReportJson.Options);

@@ -81,6 +81,8 @@ public static class ExploreTable
     {
         if (!p.Passed)
             return "FAILED: " + p.Failure;
+        if (p.ResourceFailure is { } failure)
+            return "no resource estimate: " + failure;
         if (p.Resources is not { } res)
             return "";
         var notes = new List<string>();

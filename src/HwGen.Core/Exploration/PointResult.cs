@@ -42,6 +42,12 @@ public sealed record PointResult(
     double Seconds,
     string Key)
 {
+    /// <summary>
+    /// Why the resource estimate is missing although the point passed (yosys or nextpnr failed or ran past its limit);
+    /// null when there is an estimate or none was asked for. Such a result is not cached, so the next run tries again.
+    /// </summary>
+    public string? ResourceFailure { get; init; }
+
     /// <summary>A point that failed with <paramref name="failure"/>, keeping what was measured before.</summary>
     public static PointResult Failed(int lanes, double predicted, string failure, string key, VerifySummary? verify = null) =>
         new(lanes, false, failure, predicted, null, null, null, 0, null, verify, null, null, null, null, false, false, 0, key);

@@ -25,9 +25,9 @@ public sealed class ResourceEstimator
         _nextpnr = new Lazy<NextpnrDriver>(nextpnr);
     }
 
-    /// <summary>yosys, and nextpnr-ice40 when needed (their HWGEN_* variables, then PATH).</summary>
-    public static ResourceEstimator Create(ToolLocator? locator = null) =>
-        new(YosysDriver.Create(locator: locator), () => NextpnrDriver.Create(locator: locator));
+    /// <summary>yosys, and nextpnr-ice40 when needed (their HWGEN_* variables, then PATH), each run stopped after <paramref name="timeout"/> (their defaults when null).</summary>
+    public static ResourceEstimator Create(ToolLocator? locator = null, TimeSpan? timeout = null) =>
+        new(YosysDriver.Create(timeout, locator), () => NextpnrDriver.Create(timeout, locator));
 
     /// <summary>The version lines of the tools an estimate for <paramref name="target"/> uses (part of the cache key).</summary>
     public IEnumerable<string> ToolVersions(FpgaTarget target)

@@ -33,6 +33,7 @@ public class ExploreCommandTests
     [TestCase("--samples", "0", "--samples 0: give at least 1 sample per point.")]
     [TestCase("--verify-samples", "0", "--verify-samples 0: give at least 1 sample; every point is verified before it is measured.")]
     [TestCase("--jobs", "0", "--jobs 0: give 1 or more points to evaluate at the same time.")]
+    [TestCase("--tool-timeout", "0", "--tool-timeout 0: give 1 or more minutes.")]
     public void BadCountsAreOneLine(string option, string value, string message) => AssertUserError(
         CliInvocation.Run("explore", "--model", TestPaths.TalosModel, "--lanes", "1", option, value), message);
 

@@ -66,4 +66,16 @@ public class ExplorePageTests
         Assert.That(lines[1], Does.StartWith("1      pass 20             3889.4             3889.4    yes  3000    4    2     30.50"));
         Assert.That(lines[5], Is.EqualTo("TALOS-V2 (published figures, Cyclone V): ~1000 cycles/token, 56.25 MHz, 53000 tokens/s, 2.05 tokens/s per ALM; 25,851 ALMs, 38 DSPs"));
     }
+
+    [Test]
+    public void APointWithoutItsEstimateIsVerifiedButTheExplorationIsIncomplete()
+    {
+        var report = ExploreSamples.Report() with
+        {
+            Points = [ExploreSamples.Point(16, 485.2, null) with { ResourceFailure = "yosys ran longer than 1802 s and was stopped." }],
+        };
+
+        Assert.That((report.Passed, report.Complete), Is.EqualTo((true, false)));
+        Assert.That(ExploreTable.Rows(report)[0].Cells[^1], Is.EqualTo("no resource estimate: yosys ran longer than 1802 s and was stopped."));
+    }
 }
