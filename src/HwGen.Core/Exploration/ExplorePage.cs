@@ -39,11 +39,11 @@ public static class ExplorePage
 
         w.Element("h2", "Cycles per token by lanes");
         var cycles = r.Points.Select(p => p.CyclesPerToken is { } c
-                ? new BarDatum($"{p.Lanes} lanes", c, $"{N(c, "0.0")} (predicted {N(p.PredictedCyclesPerToken, "0.0")})")
+                ? new BarDatum($"{p.Lanes} lanes", c, N(c, "0.0"))
                 : new BarDatum($"{p.Lanes} lanes", 0, "failed"))
-            .Append(new BarDatum($"{r.Reference.Design} ({r.Reference.Label})", r.Reference.CyclesPerToken, $"~{N(r.Reference.CyclesPerToken, "0")}"))
+            .Append(new BarDatum(ReferenceLabel(r), r.Reference.CyclesPerToken, $"~{N(r.Reference.CyclesPerToken, "0")}"))
             .ToList();
-        BarChart.Write(w, "Cycles per token by lanes", cycles);
+        BarChart.Write(w, "Cycles per token by lanes (simulated; the table has the predicted)", cycles);
 
         w.Element("h2", "Resources by lanes" + (r.Device is null ? "" : $" on {r.Device}"));
         var measured = r.Points.Where(p => p.Resources is not null).ToList();
@@ -55,23 +55,23 @@ public static class ExplorePage
             var data = measured.Select(p =>
             {
                 var u = p.Resources!.Resources.First(x => x.Name == name);
-                var kind = p.Resources.Estimate ? "estimate" : "placed";
-                return new BarDatum($"{p.Lanes} lanes", u.Used, $"{u.Used} / {u.Available} {name} ({N(u.Percent, "0.0")}%, {kind})");
+                return new BarDatum($"{p.Lanes} lanes", u.Used, $"{u.Used} ({N(u.Percent, "0.0")}%)");
             }).ToList();
-            BarChart.Write(w, $"{name} by lanes", data, Math.Max(available, data.Max(d => d.Value)));
+            var kind = measured.All(p => p.Resources!.Estimate) ? "yosys estimate" : "placed by nextpnr where it fits, else yosys estimate";
+            BarChart.Write(w, $"{name} by lanes (of {available}, {kind})", data, Math.Max(available, data.Max(d => d.Value)));
         }
 
         w.Element("h2", "Tokens per second");
         var speed = r.Points.Where(p => p.TokensPerSecond is not null)
             .Select(p => new BarDatum($"{p.Lanes} lanes", p.TokensPerSecond!.Value,
-                $"{N(p.TokensPerSecond.Value, "N0")} at {N(p.Resources!.FmaxMhz!.Value, "0.00")} MHz"))
+                $"{N(p.TokensPerSecond.Value, "N0")} @ {N(p.Resources!.FmaxMhz!.Value, "0.##")} MHz"))
             .ToList();
         if (speed.Count == 0)
             w.Element("p", "No Fmax is known for any point (nextpnr runs only for iCE40 designs that fit), so tokens/s are unknown; the published reference: " +
                 $"{N(r.Reference.TokensPerSecond, "N0")} tokens/s.");
         else
-            BarChart.Write(w, "Tokens per second by lanes", speed.Append(new BarDatum($"{r.Reference.Design} ({r.Reference.Label})",
-                r.Reference.TokensPerSecond, $"{N(r.Reference.TokensPerSecond, "N0")} at {N(r.Reference.FmaxMhz, "0.00")} MHz")).ToList());
+            BarChart.Write(w, "Tokens per second by lanes (at nextpnr's Fmax)", speed.Append(new BarDatum(ReferenceLabel(r),
+                r.Reference.TokensPerSecond, $"{N(r.Reference.TokensPerSecond, "N0")} @ {N(r.Reference.FmaxMhz, "0.##")} MHz")).ToList());
 
         w.Close("body").Close("html");
         return w.ToString();
@@ -92,6 +92,9 @@ public static class ExplorePage
         }
         w.Close("table");
     }
+
+    // The chart's label column is narrow: "TALOS-V2 (published)"; the table says "published figures" in full.
+    private static string ReferenceLabel(ExplorationReport r) => $"{r.Reference.Design} (published)";
 
     private static string N(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }

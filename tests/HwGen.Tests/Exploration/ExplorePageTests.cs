@@ -39,12 +39,18 @@ public class ExplorePageTests
         var charts = Page().Descendants(Svg + "svg").ToList();
 
         Assert.That(charts.Select(c => (string?)c.Attribute("aria-label")),
-            Is.EqualTo(new[] { "Cycles per token by lanes", "LC by lanes", "DSP by lanes", "Tokens per second by lanes" }));
+            Is.EqualTo(new[]
+            {
+                "Cycles per token by lanes (simulated; the table has the predicted)", "LC by lanes (of 5280, placed by nextpnr where it fits, else yosys estimate)",
+                "DSP by lanes (of 8, placed by nextpnr where it fits, else yosys estimate)", "Tokens per second by lanes (at nextpnr's Fmax)",
+            }));
         string[] Labels(XElement chart) => chart.Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "label").Select(t => t.Value).ToArray();
-        Assert.That(Labels(charts[0]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "4 lanes", "8 lanes", "TALOS-V2 (published figures)" }));
+        Assert.That(Labels(charts[0]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "4 lanes", "8 lanes", "TALOS-V2 (published)" }));
         Assert.That(charts[0].Elements(Svg + "rect").Count(), Is.EqualTo(5));
         Assert.That(Labels(charts[1]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "8 lanes" }), "the failed point has no estimate");
-        Assert.That(Labels(charts[3]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "TALOS-V2 (published figures)" }), "tokens/s only where Fmax is known");
+        Assert.That(Labels(charts[3]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "TALOS-V2 (published)" }), "tokens/s only where Fmax is known");
+        string[] Values(XElement chart) => chart.Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "value").Select(t => t.Value).ToArray();
+        Assert.That(Values(charts[3]), Is.EqualTo(new[] { "7,842 @ 30.5 MHz", "13,625 @ 28.25 MHz", "53,000 @ 56.25 MHz" }));
     }
 
     [Test]
