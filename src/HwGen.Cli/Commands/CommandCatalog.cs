@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return VerifyCommand.Create();
         yield return SynthCommand.Create();
         yield return ReportCommand.Create();
+        yield return ExploreCommand.Create();
     }
 }
