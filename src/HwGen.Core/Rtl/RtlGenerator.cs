@@ -28,12 +28,14 @@ public static class RtlGenerator
         options = options.Validated();
         var c = plan.Config;
         var lanes = options.Lanes;
+        var grid = LaneGrid.For(c, lanes);
+        var (cols, groups) = (grid.Columns, grid.RowGroups);
         var t = plan.Tables;
 
-        var rom = new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), lanes);
-        var vm = VectorMemoryMap.For(c, lanes);
+        var rom = new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), grid);
+        var vm = VectorMemoryMap.For(c, grid);
         var program = StepProgram.Build(plan, rom, vm);
-        var schedule = RtlSchedule.For(c, lanes, program);
+        var schedule = RtlSchedule.For(c, grid, program);
 
         // ---- widths, all from the plan ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
@@ -61,7 +63,11 @@ public static class RtlGenerator
         var rqW = new[] { accW + BitLength(scoreMul) + 1, 16 + normScaleW + 1, expW + recipOutW + 1, 17 + 15 + 1 }.Max();
         var tokW = IndexWidth(c.VocabSize);
         var posW = CeilLog2(c.BlockSize + 1L);
-        var maxCount = new[] { c.MlpHidden + lanes, c.VocabSize, c.BlockSize + 1, c.NEmbd + lanes, program.Max(i => i.Chunks) * lanes + lanes }.Max();
+        var maxCount = new[]
+        {
+            c.MlpHidden + lanes, c.VocabSize + groups, c.BlockSize + 1, c.NEmbd + cols, program.Max(i => i.Chunks) * cols + cols,
+            2 * program.Max(i => i.Chunks) + 1, program.Max(i => i.RowSteps * i.Chunks) + 1,
+        }.Max();
         var cntW = Math.Max(IndexWidth(maxCount + 1), posW);
         var vAddrW = IndexWidth(vm.Depth);
         var wAddrW = IndexWidth(rom.Depth);
@@ -69,18 +75,21 @@ public static class RtlGenerator
         var kvAddrW = IndexWidth(kvDepth);
         var pcW = IndexWidth(program.Count);
         var headW = IndexWidth(c.NHead);
+        var grpW = IndexWidth(groups);
+        var divW = new[] { tokW, posW, BitLength(groups) }.Max();
 
         var files = new BuildPlan(options.ModelHash);
         void Sv(string module, object model) => files.AddText(module + ".sv", templates.Render(module + ".sv.hbs", model));
 
         // ---- ROM images ----
         var banks = new List<object>();
-        for (var b = 0; b < lanes; b++)
+        for (var b = 0; b < rom.Banks; b++)
         {
             var file = $"weights_bank{b}.mem";
             var words = rom.BankWords(b, name => plan.Tensor(name).Codes);
+            var (g, col) = (b / cols, b % cols);
             files.AddText(file, MemImage.Format(words.Select(w => (long)w), 16,
-                ($"Weight bank {b} of {lanes}: word Base+r*Chunks+k holds W[r][k*{lanes}+{b}].")));
+                ($"Weight bank {b} of {rom.Banks} (row group {g} of {groups}, column lane {col} of {cols}): word Base+s*Chunks+k holds W[s*{groups}+{g}][k*{cols}+{col}].")));
             banks.Add(new { Index = b, MemFile = file, Msb = 16 * b + 15, Lsb = 16 * b });
         }
         files.AddText("exp2_table.mem", MemImage.Format(expTable.Select(v => (long)v), expW,
@@ -95,7 +104,7 @@ public static class RtlGenerator
         Sv("hwgen_ram", new { });
         Sv("hwgen_weight_rom", new
         {
-            Lanes = lanes, LanesMinus1 = lanes - 1, Depth = rom.Depth, AddrW = wAddrW,
+            Lanes = lanes, ColLanes = cols, RowGroups = groups, Depth = rom.Depth, AddrW = wAddrW,
             AddrMsb = wAddrW - 1, DataMsb = 16 * lanes - 1, Banks = banks,
         });
         Sv("hwgen_exp2", new
@@ -125,6 +134,10 @@ public static class RtlGenerator
             Pc = Unsigned(pcW, pc),
             Comment = $"{ins.Stage}: {ins.Op}",
             Op = "Op" + ins.Op,
+            IsMatvec = ins.Op == StepOp.Matvec,
+            NextOp = pc + 1 < program.Count ? "Op" + program[pc + 1].Op : "OpEnd",
+            NextWait = pc + 1 >= program.Count || program[pc + 1].WaitDrain ? "1'b1" : "1'b0",
+            RowSteps = Unsigned(cntW, ins.RowSteps),
             WBase = Unsigned(wAddrW, ins.WBase),
             WBase2 = Unsigned(wAddrW, ins.WBase2),
             Rows = Unsigned(cntW, ins.Rows),
@@ -147,7 +160,13 @@ public static class RtlGenerator
 
         Sv("hwgen_step", new
         {
-            Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NormChunksLast = (c.NEmbd + lanes - 1) / lanes - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            Lanes = lanes, ColLanes = cols, RowGroups = groups, MatvecLatency = RtlSchedule.MatvecLatency,
+            NormChunksLast = (c.NEmbd + cols - 1) / cols - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            VocabSize = c.VocabSize, LogitsMsb = 16 * c.VocabSize - 1, LastPc = Unsigned(pcW, program.Count - 1),
+            FirstOp = "Op" + program[0].Op, GrpW = grpW, GrpMsb = grpW - 1,
+            DivW = divW, DivMsb = divW - 1,
+            ColBusMsb = 16 * cols - 1, RowBusMsb = 16 * groups - 1, WBusMsb = 16 * lanes - 1,
+            ProdBusMsb = 32 * lanes - 1, SumBusMsb = accW * groups - 1,
             BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
@@ -158,7 +177,7 @@ public static class RtlGenerator
             WAddrW = wAddrW, WAddrMsb = wAddrW - 1, CntW = cntW, CntMsb = cntW - 1,
             KvDepth = kvDepth, KvAddrW = kvAddrW, KvAddrMsb = kvAddrW - 1, EpsMsb = epsW - 1,
             PcW = pcW, PcMsb = pcW - 1, HeadW = headW, HeadMsb = headW - 1, LastHead = c.NHead - 1,
-            LaneBusMsb = 16 * lanes - 1, NormUW = normUW, NormUMsb = normUW - 1,
+            NormUW = normUW, NormUMsb = normUW - 1,
             RsqrtOutMsb = rsqrtOutW - 1, RecipOutMsb = recipOutW - 1, RecipInW = recipInW, RecipInMsb = recipInW - 1,
             RmsScale = Unsigned(64, rmsScale), RmsScaleFracBits = NumericsPlan.RmsScaleFracBits,
             ScoreMul = Signed(BitLength(scoreMul) + 1, scoreMul),
@@ -181,6 +200,7 @@ public static class RtlGenerator
         {
             Shape = c.ToString(), Lanes = lanes, TokW = tokW, TokMsb = tokW - 1, PosW = posW, PosMsb = posW - 1,
             Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1,
+            LogitsMsb = 16 * c.VocabSize - 1,
         });
 
         // Dependency order: leaves first, the top last.
