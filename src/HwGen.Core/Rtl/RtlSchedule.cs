@@ -18,10 +18,10 @@ public sealed record ScheduleStage(string Name, Func<int, int> Cycles);
 public sealed class RtlSchedule
 {
     /// <summary>
-    /// Cycles from a matrix-vector product's issue to its row write: ROM read, products, adder tree,
-    /// accumulate, then requantize and write in the fourth cycle after the issue.
+    /// Cycles from a matrix-vector product's issue to its row write: ROM read, then products, then
+    /// adder tree with the accumulator, then requantize and write in the third cycle after the issue.
     /// </summary>
-    public const int MatvecLatency = 4;
+    public const int MatvecLatency = 3;
 
     private RtlSchedule(IReadOnlyList<ScheduleStage> stages, int vocab) => (Stages, _vocab) = (stages, vocab);
 
