@@ -39,12 +39,16 @@ internal static class EvalCommand
         var json = CommonOptions.Json();
         var golden = new Option<FileInfo?>("--golden") { Description = "Golden logits (JSON, schema in shared/README.md): report the logit error." };
         var corpus = new Option<FileInfo?>("--corpus") { Description = "Text, one document per line: report the mean NLL per token (microGPT's loss)." };
+        var vocab = new Option<string?>("--vocab")
+        {
+            Description = "The characters of the non-BOS tokens in token order, for --corpus with a model whose metadata has none (e.g. abcdefghijklmnopqrstuvwxyz).",
+        };
         var useFixed = FixedPointOptions.Fixed();
         var format = FixedPointOptions.Format();
         var calibration = FixedPointOptions.Calibration();
         var command = new Command("eval", "Evaluate the float64 reference model (or, with --fixed, the fixed-point golden model) against golden logits or on a corpus.")
         {
-            model, golden, corpus, useFixed, format, calibration, json,
+            model, golden, corpus, vocab, useFixed, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
@@ -62,7 +66,7 @@ internal static class EvalCommand
             if (goldenFile is not null)
                 EvalGolden(evaluated, modelFile, goldenFile, output, asJson);
             else
-                EvalCorpus(evaluated, modelFile, corpusFile!, output, asJson);
+                EvalCorpus(evaluated, modelFile, corpusFile!, parseResult.GetValue(vocab), output, asJson);
             return 0;
         });
         return command;
@@ -88,9 +92,12 @@ internal static class EvalCommand
         FixedReport.Of(model)?.Write(output);
     }
 
-    private static void EvalCorpus(ILogitModel model, FileInfo modelFile, FileInfo corpusFile, TextWriter output, bool json)
+    private static void EvalCorpus(ILogitModel model, FileInfo modelFile, FileInfo corpusFile, string? vocab, TextWriter output, bool json)
     {
-        var corpus = TokenCorpus.Load(corpusFile.FullName, model.Config);
+        var config = vocab is null ? model.Config : (model.Config with { Vocab = vocab }).Validated($"--vocab \"{vocab}\"");
+        if (config.Vocab is null)
+            throw new HwGenException($"{modelFile.Name}: the model has no vocabulary characters in its metadata, so the corpus cannot be encoded; give them with --vocab (e.g. --vocab abcdefghijklmnopqrstuvwxyz).");
+        var corpus = TokenCorpus.Load(corpusFile.FullName, config);
         var watch = Stopwatch.StartNew();
         var loss = Evaluation.MeanNll(model, corpus);
         var seconds = watch.Elapsed.TotalSeconds;

@@ -32,45 +32,19 @@ public sealed class StagedOutput
     /// <exception cref="HwGenException">The folder is a file, a root, or holds files HwGen did not write.</exception>
     public static StagedOutput Begin(string outDir, BuildPlan plan)
     {
-        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
-        if (File.Exists(target))
-            throw new HwGenException($"Output folder {target} is a file. Choose another --out.");
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, BuildPlan.MarkerFile)))
-            throw new HwGenException($"Output folder {target} already holds files HwGen did not write. Choose another --out or empty it.");
-        var parent = Path.GetDirectoryName(target);
-        var name = Path.GetFileName(target);
-        if (parent is null || name.Length == 0)
-            throw new HwGenException($"Output folder {target} is a file system root. Choose a folder inside it as --out.");
-        var staging = Path.Combine(parent, $".{name}.build-{Guid.NewGuid():N}");
+        var target = OutputFolder.CheckReplaceable(outDir);
+        var staging = OutputFolder.Sibling(target, "build");
         plan.WriteAtomically(staging);
-        return new StagedOutput(target, staging, Path.Combine(parent, $".{name}.failed"));
+        return new StagedOutput(target, staging, Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.failed"));
     }
 
     /// <summary>Moves the finished staging folder into place, replacing the previous output.</summary>
     /// <exception cref="HwGenException">The move failed; the previous output is unchanged.</exception>
     public string Commit()
     {
-        var old = Path.Combine(Path.GetDirectoryName(Target)!, $".{Path.GetFileName(Target)}.old-{Guid.NewGuid():N}");
         try
         {
-            if (Directory.Exists(Target))
-            {
-                Directory.Move(Target, old);
-                try
-                {
-                    Directory.Move(Staging, Target);
-                }
-                catch
-                {
-                    Directory.Move(old, Target);
-                    throw;
-                }
-                TryDelete(old);
-            }
-            else
-            {
-                Directory.Move(Staging, Target);
-            }
+            OutputFolder.Swap(Staging, Target);
             return Target;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -91,21 +65,8 @@ public sealed class StagedOutput
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(Staging);
+            OutputFolder.DeleteQuietly(Staging);
             return null;
-        }
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            if (Directory.Exists(directory))
-                Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Only costs space.
         }
     }
 }

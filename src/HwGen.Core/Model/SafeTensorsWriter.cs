@@ -45,23 +45,12 @@ internal static class SafeTensorsWriter
     /// <summary>Writes to a temporary file beside <paramref name="path"/>, then renames it over the target.</summary>
     public static void WriteAtomically(string path, byte[] bytes)
     {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
+            Rendering.OutputFolder.WriteFile(path, bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // The write already failed; that is the error to report.
-            }
             throw new HwGenException($"{path}: cannot write the model file: {e.Message}");
         }
     }

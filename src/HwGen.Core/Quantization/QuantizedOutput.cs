@@ -20,9 +20,18 @@ public static class QuantizedOutput
         return files;
     }
 
-    /// <summary>Renders and writes atomically into <paramref name="outDir"/>.</summary>
-    public static void Write(NumericsPlan plan, string modelPath, string outDir) =>
-        OutputDirectory.Write(outDir, Render(plan, Path.GetFileName(modelPath), Sha256(modelPath)));
+    /// <summary>
+    /// Renders and writes atomically into <paramref name="outDir"/> (replaced as a whole; only a
+    /// missing, empty or HwGen-written folder is replaced).
+    /// </summary>
+    public static void Write(NumericsPlan plan, string modelPath, string outDir)
+    {
+        var sha = Sha256(modelPath);
+        var files = new Rendering.BuildPlan(sha);
+        foreach (var (name, text) in Render(plan, Path.GetFileName(modelPath), sha))
+            files.AddBytes(name, System.Text.Encoding.UTF8.GetBytes(text));
+        files.WriteAtomically(outDir);
+    }
 
     /// <summary>
     /// Reads a directory written by <see cref="Write"/> back into the plan (manifest.json and the

@@ -75,22 +75,10 @@ public sealed class BuildPlan
     /// <exception cref="HwGenException">The folder holds other files, or writing failed (nothing was changed).</exception>
     public string WriteAtomically(string outDir)
     {
-        var target = Path.GetFullPath(outDir).TrimEnd(Path.DirectorySeparatorChar);
-        if (File.Exists(target))
-            throw new HwGenException($"Output folder {target} is a file. Choose another --out.");
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !File.Exists(Path.Combine(target, MarkerFile)))
-            throw new HwGenException($"Output folder {target} already holds files HwGen did not write. Choose another --out or empty it.");
-
-        var parent = Path.GetDirectoryName(target);
-        var name = Path.GetFileName(target);
-        if (parent is null || name.Length == 0)
-            throw new HwGenException($"Output folder {target} is a file system root. Choose a folder inside it as --out.");
-        var id = Guid.NewGuid().ToString("N");
-        var temp = Path.Combine(parent, $".{name}.tmp-{id}");
-        var old = Path.Combine(parent, $".{name}.old-{id}");
+        var target = OutputFolder.CheckReplaceable(outDir);
+        var temp = OutputFolder.Sibling(target, "tmp");
         try
         {
-            Directory.CreateDirectory(parent);
             Directory.CreateDirectory(temp);
             foreach (var (path, content) in _files)
             {
@@ -99,25 +87,7 @@ public sealed class BuildPlan
                 File.WriteAllBytes(file, content);
             }
             File.WriteAllText(Path.Combine(temp, MarkerFile), Marker());
-
-            if (Directory.Exists(target))
-            {
-                Directory.Move(target, old);
-                try
-                {
-                    Directory.Move(temp, target);
-                }
-                catch
-                {
-                    Directory.Move(old, target);
-                    throw;
-                }
-                DeleteQuietly(old);
-            }
-            else
-            {
-                Directory.Move(temp, target);
-            }
+            OutputFolder.Swap(temp, target);
             return target;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -126,21 +96,7 @@ public sealed class BuildPlan
         }
         finally
         {
-            if (Directory.Exists(temp))
-                Directory.Delete(temp, recursive: true);
-        }
-    }
-
-    /// <summary>Removes the replaced output; the new one is in place, so a leftover only costs space.</summary>
-    private static void DeleteQuietly(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The new output is in place; the hidden old copy stays behind.
+            OutputFolder.DeleteQuietly(temp);
         }
     }
 

@@ -158,6 +158,7 @@ public static class RtlGenerator
             Eps = Unsigned(epsW, ins.Eps),
         }).ToArray();
 
+        Sv("hwgen_attention", AttentionView.For(plan, lanes));
         Sv("hwgen_step", new
         {
             Lanes = lanes, ColLanes = cols, RowGroups = groups, MatvecLatency = RtlSchedule.MatvecLatency,
@@ -207,7 +208,7 @@ public static class RtlGenerator
         string[] sources =
         [
             "hwgen_rom.sv", "hwgen_ram.sv", "hwgen_weight_rom.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_rsqrt.sv",
-            "hwgen_step.sv", "hwgen_sampler.sv", "hwgen_core.sv",
+            "hwgen_attention.sv", "hwgen_step.sv", "hwgen_sampler.sv", "hwgen_core.sv",
         ];
         files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");
         files.AddText("schedule.txt", schedule.Describe(0));

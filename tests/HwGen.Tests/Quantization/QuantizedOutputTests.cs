@@ -17,7 +17,7 @@ public class QuantizedOutputTests
         var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         Assert.That(files, Is.EqualTo(new[]
         {
-            "layer0_attn_wk.mem", "layer0_attn_wo.mem", "layer0_attn_wq.mem", "layer0_attn_wv.mem", "layer0_mlp_fc1.mem",
+            ".hwgen-plan", "layer0_attn_wk.mem", "layer0_attn_wo.mem", "layer0_attn_wq.mem", "layer0_attn_wv.mem", "layer0_mlp_fc1.mem",
             "layer0_mlp_fc2.mem", "lm_head.mem", "manifest.json", "wpe.mem", "wte.mem",
         }));
         // The words equal the TALOS-V2 ROM image.
@@ -88,11 +88,27 @@ public class QuantizedOutputTests
     public void RewritingReplacesTheDirectoryAsAWhole()
     {
         var dir = Path.Combine(TestPaths.NewTempDir("quantize"), "rom");
-        Directory.CreateDirectory(dir);
+        var plan = PlanBuilder.Fixed(SafeTensors.Load(TestPaths.TalosModel), QFormat.Parse("Q4.12"));
+        QuantizedOutput.Write(plan, TestPaths.TalosModel, dir);
+        var first = Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
         File.WriteAllText(Path.Combine(dir, "stale.mem"), "0000\n");
-        OutputDirectory.Write(dir, new Dictionary<string, string> { ["a.mem"] = "0001\n" });
-        Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName), Is.EqualTo(new[] { "a.mem" }));
-        Assert.That(Directory.GetDirectories(Path.GetDirectoryName(dir)!), Is.EqualTo(new[] { dir }), "no temporary directory is left");
+        QuantizedOutput.Write(plan, TestPaths.TalosModel, dir);
+        Assert.That(Directory.GetFiles(dir).Select(Path.GetFileName).Order(StringComparer.Ordinal), Is.EqualTo(first));
+        Assert.That(first, Does.Contain(Manifest.FileName));
+        Assert.That(Directory.GetFileSystemEntries(Path.GetDirectoryName(dir)!), Is.EqualTo(new[] { dir }), "no temporary folder is left");
+    }
+
+    [Test]
+    public void AFolderOfOtherFilesIsNeverReplaced()
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir("quantize"), "mine");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "notes.txt"), "keep me");
+        var run = CliInvocation.Run("quantize", "--model", TestPaths.TalosModel, "--out", dir, "--format", "Q4.12");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Stderr.Trim(), Is.EqualTo($"hwgen: error: Output folder {dir} already holds files HwGen did not write. Choose another --out or empty it."));
+        Assert.That(Directory.GetFileSystemEntries(dir), Is.EqualTo(new[] { Path.Combine(dir, "notes.txt") }));
+        Assert.That(File.ReadAllText(Path.Combine(dir, "notes.txt")), Is.EqualTo("keep me"));
     }
 
     [Test]
@@ -103,7 +119,7 @@ public class QuantizedOutputTests
         File.WriteAllText(target, "x");
         var run = CliInvocation.Run("quantize", "--model", TestPaths.TalosModel, "--out", target, "--format", "Q4.12");
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Stderr.Trim(), Is.EqualTo($"hwgen: error: {target}: is a file; --out needs a directory (new or one HwGen wrote before)."));
+        Assert.That(run.Stderr.Trim(), Is.EqualTo($"hwgen: error: Output folder {target} is a file. Choose another --out."));
         Assert.That(Directory.GetFileSystemEntries(parent), Is.EqualTo(new[] { target }));
     }
 

@@ -7,29 +7,17 @@ public class FloatGptTests
 {
     private static readonly Lazy<ModelWeights> Talos = new(() => SafeTensors.Load(TestPaths.TalosModel));
 
-    [Test]
-    public void TalosMatchesTheGoldenLogits()
+    // The case and position counts are those of the shared golden files (shared/README.md).
+    [TestCase("talos", 64, 585)]
+    [TestCase("wide2", 25, 230)]
+    public void MatchesTheGoldenLogits(string which, int cases, int positions)
     {
-        var golden = GoldenFile.Load(TestPaths.TalosGolden);
-        var c = Evaluation.CompareGolden(new FloatGpt(Talos.Value), golden, "talos");
+        var (model, goldenFile) = which == "talos" ? (TestPaths.TalosModel, TestPaths.TalosGolden) : (TestPaths.Wide2Model, TestPaths.Wide2Golden);
+        var c = Evaluation.CompareGolden(new FloatGpt(SafeTensors.Load(model)), GoldenFile.Load(goldenFile), which);
         Assert.Multiple(() =>
         {
-            Assert.That(c.Cases, Is.EqualTo(64));
-            Assert.That(c.Positions, Is.EqualTo(585));
-            Assert.That(c.MaxAbsError, Is.LessThanOrEqualTo(1e-9));
-            Assert.That(c.Top1Agreement, Is.EqualTo(1.0));
-        });
-    }
-
-    [Test]
-    public void Wide2MatchesTheGoldenLogits()
-    {
-        var golden = GoldenFile.Load(TestPaths.Wide2Golden);
-        var c = Evaluation.CompareGolden(new FloatGpt(SafeTensors.Load(TestPaths.Wide2Model)), golden, "wide2");
-        Assert.Multiple(() =>
-        {
-            Assert.That(c.Cases, Is.EqualTo(25));
-            Assert.That(c.Positions, Is.EqualTo(230));
+            Assert.That(c.Cases, Is.EqualTo(cases));
+            Assert.That(c.Positions, Is.EqualTo(positions));
             Assert.That(c.MaxAbsError, Is.LessThanOrEqualTo(1e-9));
             Assert.That(c.Top1Agreement, Is.EqualTo(1.0));
         });

@@ -1,0 +1,63 @@
+using HwGen.Numerics;
+using HwGen.Quantization;
+using static HwGen.Rtl.SvLiteral;
+
+namespace HwGen.Rtl;
+
+/// <summary>
+/// The view model of hdl-templates/hwgen_attention.sv.hbs: every width, bound and constant of the
+/// attention module, computed from the numerics plan and the lanes setting. The Exp2 and Recip widths
+/// are those RtlGenerator gives hwgen_exp2 and hwgen_recip.
+/// </summary>
+public sealed record AttentionView(
+    int RowW, int RowMsb, int NHead, int HeadDim, int Units, int Groups, int BlockSize, int BlockIdxW,
+    int PosW, int PosMsb, int LayerMsb, int KvDepth, int KvAddrW, int ElemW, int GroupW, int UnitW,
+    string LastGroup, string LastUnit,
+    int DotW, int ScW, int OutAccW, int RqW, int ExpW, int SoftmaxSumW, int ExpArgW, int RecipInW, int RecipOutW, int EyW,
+    string ScoreMul, string Log2E)
+{
+    /// <summary>The view for <paramref name="plan"/> at <paramref name="lanes"/> lanes.</summary>
+    public static AttentionView For(NumericsPlan plan, int lanes)
+    {
+        var c = plan.Config;
+        var t = plan.Tables;
+        var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
+        var units = AttentionTiming.HeadsPerGroup(c, lanes);
+        var groups = c.NHead / units;
+
+        var expW = BitLength(ExpTable.Generate(t.ExpIndexBits, t.ExpFracBits).Max());
+        var softmaxSumW = accs["softmax_sum"];
+        var recipInW = Math.Max(Math.Max(softmaxSumW, accs["sampler_sum"]), 16);
+        var recipOutW = t.RecipFracBits + 2;
+        var lambdaW = BitLength(NonlinearUnits.Log2E) + recipOutW - NumericsPlan.LambdaShift;
+        var expArgW = 17 + Math.Max(lambdaW, BitLength(NonlinearUnits.Log2E)) + 3;
+        var scoreMul = plan.ScoreScale ?? 1;
+        var dotW = accs["attn_scores"];
+        var scW = dotW + BitLength(scoreMul) + 1;
+        var outAccW = accs["attn_output"];
+        var eyW = expW + recipOutW;
+        var rqW = new[] { scW, eyW + 1, outAccW }.Max();
+        var posW = CeilLog2(c.BlockSize + 1L);
+        var kvDepth = c.NLayer * c.BlockSize;
+        var groupW = IndexWidth(groups);
+        var unitW = IndexWidth(units);
+
+        return new AttentionView(
+            RowW: 16 * c.NEmbd, RowMsb: 16 * c.NEmbd - 1, NHead: c.NHead, HeadDim: c.HeadDim, Units: units, Groups: groups,
+            BlockSize: c.BlockSize, BlockIdxW: IndexWidth(c.BlockSize), PosW: posW, PosMsb: posW - 1,
+            LayerMsb: Math.Max(0, CeilLog2(c.NLayer) - 1), KvDepth: kvDepth, KvAddrW: IndexWidth(kvDepth),
+            ElemW: IndexWidth(c.NEmbd), GroupW: groupW, UnitW: unitW,
+            LastGroup: Unsigned(groupW, groups - 1), LastUnit: Unsigned(unitW, units - 1),
+            DotW: dotW, ScW: scW, OutAccW: outAccW, RqW: rqW, ExpW: expW, SoftmaxSumW: softmaxSumW, ExpArgW: expArgW,
+            RecipInW: recipInW, RecipOutW: recipOutW, EyW: eyW,
+            ScoreMul: Signed(BitLength(scoreMul) + 1, scoreMul), Log2E: Signed(expArgW, NonlinearUnits.Log2E));
+    }
+
+    private static int BitLength(long v)
+    {
+        var bits = 1;
+        while (v >= 1L << bits)
+            bits++;
+        return bits;
+    }
+}
