@@ -39,7 +39,7 @@ public static class RtlGenerator
 
         // ---- widths, all from the plan ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
-        var accW = new[] { "q_k_v_wo_fc1_lm_head", "fc2", "attn_scores", "attn_output" }.Max(n => accs[n]);
+        var accW = new[] { "q_k_v_wo_fc1_lm_head", "fc2" }.Max(n => accs[n]);
         var ssW = accs["rms_sum_of_squares"];
         var softmaxSumW = accs["softmax_sum"];
         var samplerSumW = accs["sampler_sum"];
@@ -59,8 +59,8 @@ public static class RtlGenerator
         var recipInW = Math.Max(Math.Max(softmaxSumW, samplerSumW), 16);
         var lambdaW = BitLength(NonlinearUnits.Log2E) + recipOutW - NumericsPlan.LambdaShift;
         var expArgW = 17 + Math.Max(lambdaW, BitLength(NonlinearUnits.Log2E)) + 3;
-        var scoreMul = plan.ScoreScale ?? 1;
-        var rqW = new[] { accW + BitLength(scoreMul) + 1, 16 + normScaleW + 1, expW + recipOutW + 1, 17 + 15 + 1 }.Max();
+        // The step's requantizers: matrix-vector accumulators, x * K of RmsNorm, aligned residual sums.
+        var rqW = new[] { accW + 1, 16 + normScaleW + 1, 17 + 15 + 1 }.Max();
         var tokW = IndexWidth(c.VocabSize);
         var posW = CeilLog2(c.BlockSize + 1L);
         var maxCount = new[]
@@ -71,10 +71,8 @@ public static class RtlGenerator
         var cntW = Math.Max(IndexWidth(maxCount + 1), posW);
         var vAddrW = IndexWidth(vm.Depth);
         var wAddrW = IndexWidth(rom.Depth);
-        var kvDepth = c.NLayer * c.BlockSize * c.NEmbd;
-        var kvAddrW = IndexWidth(kvDepth);
+        var layerW = Math.Max(1, CeilLog2(c.NLayer));
         var pcW = IndexWidth(program.Count);
-        var headW = IndexWidth(c.NHead);
         var grpW = IndexWidth(groups);
         var divW = new[] { tokW, posW, BitLength(groups) }.Max();
 
@@ -146,7 +144,7 @@ public static class RtlGenerator
             Src = Unsigned(vAddrW, ins.Src),
             Src2 = Unsigned(vAddrW, ins.Src2),
             Dst = Unsigned(vAddrW, ins.Dst),
-            KvBase = Unsigned(kvAddrW, ins.KvBase),
+            Layer = Unsigned(layerW, ins.Layer),
             ShA = Unsigned(4, ins.ShA),
             ShB = Unsigned(4, ins.ShB),
             Rq = Signed(8, ins.Rq),
@@ -168,21 +166,18 @@ public static class RtlGenerator
             DivW = divW, DivMsb = divW - 1,
             ColBusMsb = 16 * cols - 1, RowBusMsb = 16 * groups - 1, WBusMsb = 16 * lanes - 1,
             ProdBusMsb = 32 * lanes - 1, SumBusMsb = accW * groups - 1,
-            BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
-            LogitBase = Unsigned(vAddrW, vm.Logits), ScoreBase = Unsigned(vAddrW, vm.Scores),
+            LogitBase = Unsigned(vAddrW, vm.Logits), QueryBase = Unsigned(vAddrW, vm.Query),
             KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
-            AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, ExpW = expW,
-            SoftmaxSumW = softmaxSumW, ExpArgW = expArgW, NormScaleW = normScaleW,
+            AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, NormScaleW = normScaleW,
+            RowMsb = 16 * c.NEmbd - 1, LayerMsb = layerW - 1,
             WAddrW = wAddrW, WAddrMsb = wAddrW - 1, CntW = cntW, CntMsb = cntW - 1,
-            KvDepth = kvDepth, KvAddrW = kvAddrW, KvAddrMsb = kvAddrW - 1, EpsMsb = epsW - 1,
-            PcW = pcW, PcMsb = pcW - 1, HeadW = headW, HeadMsb = headW - 1, LastHead = c.NHead - 1,
+            EpsMsb = epsW - 1,
+            PcW = pcW, PcMsb = pcW - 1,
             NormUW = normUW, NormUMsb = normUW - 1,
-            RsqrtOutMsb = rsqrtOutW - 1, RecipOutMsb = recipOutW - 1, RecipInW = recipInW, RecipInMsb = recipInW - 1,
+            RsqrtOutMsb = rsqrtOutW - 1,
             RmsScale = Unsigned(64, rmsScale), RmsScaleFracBits = NumericsPlan.RmsScaleFracBits,
-            ScoreMul = Signed(BitLength(scoreMul) + 1, scoreMul),
-            Log2E = Signed(expArgW, NonlinearUnits.Log2E),
             Program = ops,
         });
 

@@ -34,7 +34,6 @@ public sealed class RtlSchedule
     public static RtlSchedule For(Model.ModelConfig c, LaneGrid grid, IReadOnlyList<StepInstruction> program)
     {
         var e = c.NEmbd;
-        var hd = c.HeadDim;
         var normChunks = (e + grid.Columns - 1) / grid.Columns;
 
         // Cycles an instruction keeps the sequencer (a matrix-vector product: its issue cycles; its
@@ -44,7 +43,7 @@ public sealed class RtlSchedule
             StepOp.Embed => 2 * ins.Chunks + 1,                  // wte and wpe chunks alternate, then the last write
             StepOp.Norm => 2 * normChunks + 2,                   // sum of squares, rsqrt, scale factor, scale
             StepOp.Matvec => ins.RowSteps * ins.Chunks,
-            StepOp.Attn => e + c.NHead * (2 * hd * (pos + 1) + 2 * (pos + 1) + 5),
+            StepOp.Attn => AttentionTiming.Cycles(c, grid.Lanes, pos) + 1, // start_i .. done_o, which writes the output
             StepOp.End => 1,                                     // the done cycle
             _ => throw new ArgumentOutOfRangeException(nameof(program), ins.Op, "unknown op"),
         };

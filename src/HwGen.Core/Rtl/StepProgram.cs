@@ -70,7 +70,7 @@ public static class StepProgram
             var na = N(ActivationSite.AttnWeights, l);
             var scoreFrac = nq + nk + (plan.ScoreShift ?? NumericsPlan.ScoreScaleFracBits);
             list.Add(new StepInstruction(StepOp.Attn, p + "attention", Src: vm.Query, Dst: vm.AttnOutput,
-                KvBase: l * c.BlockSize * c.NEmbd,
+                Layer: l,
                 Rq: scoreFrac - ns,
                 Rq2: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits,
                 Rq3: t.RecipFracBits - na,
@@ -98,7 +98,7 @@ public static class StepProgram
         StepOp.Norm => ([ins.Src], [ins.Dst]),
         StepOp.Matvec when ins.Residual => ([ins.Src, ins.Src2], [ins.Dst]),
         StepOp.Matvec => ([ins.Src], [ins.Dst]),
-        StepOp.Attn => ([vm.Query, vm.Key, vm.Value], [ins.Dst, vm.Scores]),
+        StepOp.Attn => ([vm.Query, vm.Key, vm.Value], [ins.Dst]),
         _ => ([ins.Src], []),
     };
 

@@ -6,7 +6,7 @@ namespace HwGen.Rtl;
 /// vector's end stay inside the memory (those lanes meet zero weights or are masked).
 /// </summary>
 public sealed record VectorMemoryMap(int Embedding, int Residual, int Normed, int Query, int Key, int Value,
-    int AttnOutput, int Hidden, int Logits, int Scores, int Depth)
+    int AttnOutput, int Hidden, int Logits, int Depth)
 {
     /// <summary>The map of a model shape and lane grid.</summary>
     public static VectorMemoryMap For(Model.ModelConfig c, LaneGrid grid)
@@ -21,7 +21,7 @@ public sealed record VectorMemoryMap(int Embedding, int Residual, int Normed, in
 
         var e = c.NEmbd;
         var map = new VectorMemoryMap(Take(e), Take(e), Take(e), Take(e), Take(e), Take(e), Take(e),
-            Take(c.MlpHidden), Take(c.VocabSize), Take(c.BlockSize), 0);
+            Take(c.MlpHidden), Take(c.VocabSize), 0);
         return map with { Depth = next + grid.Columns };
     }
 }
