@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using HwGen.Model;
+using HwGen.Rtl;
 using HwGen.Simulation;
 
 namespace HwGen.Cli.Commands;
@@ -17,7 +18,8 @@ internal static class SimulateCommand
     /// <summary>The JSON result of <c>hwgen simulate --json</c>.</summary>
     public sealed record Result(
         string Model, int Lanes, int Samples, int Seed, double Temperature, bool Greedy, IReadOnlyList<string> Names,
-        CycleFigures CyclesPerToken, long TotalCycles, bool BuildCached, double BuildSeconds, double SimulationSeconds, double TokensPerSecond);
+        CycleFigures CyclesPerToken, long TotalCycles, bool BuildCached, double BuildSeconds, double SimulationSeconds, double TokensPerSecond,
+        IReadOnlyList<StageFigure> Stages);
 
     public static Command Create()
     {
@@ -64,9 +66,11 @@ internal static class SimulateCommand
 
             var names = HardwareSetup.Names(dut.Plan.Config, stimulus, run.Results);
             var cycles = run.Results.CyclesPerToken;
+            var stageNames = dut.Rtl.Schedule.Stages.Select(s => s.Name).ToArray();
+            var stages = StageBreakdown.Of(run.Results, code => CoreStage.Name(code, stageNames));
             var result = new Result(modelFile.Name, dut.Rtl.Lanes, stimulus.Count, parseResult.GetValue(seed), parseResult.GetValue(temperature),
                 parseResult.GetValue(greedy), names, new CycleFigures(cycles.Count, cycles.Mean, cycles.Min, cycles.Max), run.Results.TotalCycles,
-                build.CacheHit, build.Duration.TotalSeconds, run.RunTime.TotalSeconds, run.TokensPerSecond);
+                build.CacheHit, build.Duration.TotalSeconds, run.RunTime.TotalSeconds, run.TokensPerSecond, stages);
             var stdout = CliOutput.Out(parseResult);
             if (parseResult.GetValue(json))
             {
@@ -77,11 +81,27 @@ internal static class SimulateCommand
                 stdout.WriteLine(name);
             stdout.WriteLine(Inv($"cycles per token: mean {cycles.Mean:F1}, min {cycles.Min}, max {cycles.Max} ({cycles.Count} tokens, {result.Lanes} lane(s))"));
             stdout.WriteLine(Inv($"simulated {run.Results.TotalCycles} cycles in {run.RunTime.TotalSeconds:F2} s ({run.TokensPerSecond:F0} tokens/s); Verilator build {(build.CacheHit ? "cached" : $"{build.Duration.TotalSeconds:F1} s")}"));
+            foreach (var line in StageTable(stages, run.Results.TokenCount))
+                stdout.WriteLine(line);
             if (options.TraceFile is not null)
                 stdout.WriteLine($"trace: {options.TraceFile}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The stage table: cycles per emitted token and per step, and the share of all cycles, for
+    /// every stage the core showed (start transfer to done pulse of every sample), then the total.
+    /// </summary>
+    public static IEnumerable<string> StageTable(IReadOnlyList<StageFigure> stages, int tokens)
+    {
+        var width = Math.Max(5, stages.Count == 0 ? 0 : stages.Max(s => s.Stage.Length));
+        yield return Inv($"cycles by stage, start to done of every sample ({tokens} tokens):");
+        yield return Inv($"  {"stage".PadRight(width)} {"per token",10} {"per step",9} {"share",6}");
+        foreach (var s in stages)
+            yield return Inv($"  {s.Stage.PadRight(width)} {s.PerToken,10:F1} {s.PerStep,9:F1} {s.Share * 100,5:F1}%");
+        yield return Inv($"  {"total".PadRight(width)} {stages.Sum(s => s.PerToken),10:F1} {stages.Sum(s => s.PerStep),9:F1} {100.0,5:F1}%");
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

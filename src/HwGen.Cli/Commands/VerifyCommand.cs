@@ -18,7 +18,8 @@ internal static class VerifyCommand
     /// <summary>The JSON result of <c>hwgen verify --json</c>.</summary>
     public sealed record Result(
         string Model, int Lanes, int Seed, bool Passed, int Samples, int Tokens, int Steps, long LogitsCompared, long Mismatches,
-        int MismatchedSamples, Divergence? FirstDivergence, double CyclesPerToken);
+        int MismatchedSamples, Divergence? FirstDivergence, double CyclesPerToken,
+        bool CycleModelPassed, long CycleCountsCompared, long CycleMismatches, string? FirstCycleMismatch);
 
     public static Command Create()
     {
@@ -48,30 +49,33 @@ internal static class VerifyCommand
             var build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
                 () => runner.Build(dut.Design, dir));
             var run = HardwareSetup.Status($"simulating {stimulus.Count} samples", () => runner.Run(build, dut.Design, stimulus, options, dir));
-            var report = HardwareSetup.Status("running the golden model and comparing",
-                () => Verifier.Compare(stimulus, stimulus.Select(dut.Golden.Generate).ToArray(), run.Results.Samples));
-            if (report.Passed)
+            var expected = HardwareSetup.Status("running the golden model", () => stimulus.Select(dut.Golden.Generate).ToArray());
+            var report = Verifier.Compare(stimulus, expected, run.Results.Samples);
+            var cycles = CycleModelCheck.Run(dut.Rtl.Schedule, dut.Plan.Config, stimulus, expected, run.Results.Samples);
+            var passed = report.Passed && cycles.Passed;
+            if (passed)
                 HardwareSetup.Finish(dir, temporary);
 
             var stdout = CliOutput.Out(parseResult);
             if (parseResult.GetValue(json))
             {
                 CliOutput.WriteJson(stdout, new Result(modelFile.Name, dut.Rtl.Lanes, parseResult.GetValue(seed), report.Passed, report.Samples, report.Tokens,
-                    report.Steps, report.LogitsCompared, report.Mismatches, report.MismatchedSamples, report.FirstDivergence, run.Results.CyclesPerToken.Mean));
+                    report.Steps, report.LogitsCompared, report.Mismatches, report.MismatchedSamples, report.FirstDivergence, run.Results.CyclesPerToken.Mean,
+                    cycles.Passed, cycles.Compared, cycles.Mismatches, cycles.First?.ToString()));
             }
             else
             {
-                foreach (var line in Describe(report))
+                foreach (var line in Describe(report, cycles))
                     stdout.WriteLine(line);
-                if (!report.Passed)
+                if (!passed)
                     stdout.WriteLine($"files kept in {dir}");
             }
-            return report.Passed ? 0 : Mismatch;
+            return passed ? 0 : Mismatch;
         });
         return command;
     }
 
-    /// <summary>The text report: the counts, the first divergence if any, and the verdict.</summary>
+    /// <summary>The text report of the comparison alone: the counts, the first divergence if any, and the verdict.</summary>
     public static IEnumerable<string> Describe(VerificationReport report)
     {
         yield return string.Create(CultureInfo.InvariantCulture,
@@ -81,5 +85,24 @@ internal static class VerifyCommand
         yield return report.Passed
             ? "verdict: PASS (the hardware equals the golden model bit for bit)"
             : $"verdict: FAIL ({report.MismatchedSamples} of {report.Samples} samples differ)";
+    }
+
+    /// <summary>The text report: the counts, the first divergence if any, the cycle model's check, and the verdict.</summary>
+    public static IEnumerable<string> Describe(VerificationReport report, CycleModelReport cycles)
+    {
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"samples {report.Samples}, tokens {report.Tokens}, steps {report.Steps}, logits compared {report.LogitsCompared}, mismatches {report.Mismatches}");
+        if (report.FirstDivergence is { } d)
+            yield return $"first divergence: {d}";
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"cycle model: {cycles.Compared} cycle counts compared (every stage of every step, every token and done cycle), {cycles.Mismatches} differ");
+        if (cycles.First is { } c)
+            yield return $"first cycle difference: {c}";
+        if (!report.Passed)
+            yield return $"verdict: FAIL ({report.MismatchedSamples} of {report.Samples} samples differ)";
+        else if (!cycles.Passed)
+            yield return "verdict: FAIL (the hardware equals the golden model bit for bit, but the cycle model (RtlSchedule) does not predict its timing exactly)";
+        else
+            yield return "verdict: PASS (the hardware equals the golden model bit for bit; the cycle model predicts every cycle count)";
     }
 }

@@ -36,6 +36,8 @@ public static class RtlGenerator
         var vm = VectorMemoryMap.For(c, grid);
         var program = StepProgram.Build(plan, rom, vm);
         var schedule = RtlSchedule.For(c, grid, program);
+        if (program.Count > CoreStage.FirstPhase)
+            throw new HwGenException($"The decode step of {c} has {program.Count} instructions; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
 
         // ---- widths, all from the plan ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
@@ -195,8 +197,9 @@ public static class RtlGenerator
         Sv("hwgen_core", new
         {
             Shape = c.ToString(), Lanes = lanes, TokW = tokW, TokMsb = tokW - 1, PosW = posW, PosMsb = posW - 1,
-            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1,
-            LogitsMsb = 16 * c.VocabSize - 1,
+            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
+            StageDebugWait = CoreStage.DebugWait, StagePrompt = CoreStage.Prompt, StageSampling = CoreStage.Sampling,
+            StageEmit = CoreStage.Emit, StageDone = CoreStage.Done, StageIdle = CoreStage.Idle,
         });
 
         // Dependency order: leaves first, the top last.

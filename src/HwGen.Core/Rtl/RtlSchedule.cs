@@ -1,7 +1,10 @@
 namespace HwGen.Rtl;
 
 /// <summary>When a sample's tokens leave the core and when it signals done, in cycles from the start transfer.</summary>
-public sealed record SampleTimeline(IReadOnlyList<long> TokenCycles, long DoneCycle);
+/// <param name="TokenCycles">The cycle of each token transfer.</param>
+/// <param name="DoneCycle">The cycle of the done pulse.</param>
+/// <param name="Steps">Each step's record of <c>dbg_stage_o</c> cycles (codes ascending; docs/hardware.md), one per position fed.</param>
+public sealed record SampleTimeline(IReadOnlyList<long> TokenCycles, long DoneCycle, IReadOnlyList<IReadOnlyList<Simulation.StageCycles>> Steps);
 
 /// <summary>One stage of the decode step with the cycles it takes at a position.</summary>
 /// <param name="Name">The stage, e.g. "layer0.q".</param>
@@ -85,22 +88,40 @@ public sealed class RtlSchedule
 
     /// <summary>
     /// The cycles, counted from the start transfer, at which the core emits each token of a sample
-    /// and pulses done: the core's own timeline (hwgen_core, hwgen_step, hwgen_sampler).
-    /// <paramref name="chosen"/> lists the token chosen after each sampled step, in order, the
-    /// ending BOS included when the sample ends on one.
+    /// and pulses done, and every step's record of stage cycles: the core's own timeline
+    /// (hwgen_core, hwgen_step, hwgen_sampler). <paramref name="chosen"/> lists the token chosen
+    /// after each sampled step, in order, the ending BOS included when the sample ends on one.
     /// </summary>
     public SampleTimeline Predict(Model.ModelConfig c, int promptLength, IReadOnlyList<int> chosen, bool greedy, int maxLength)
     {
         var v = _vocab;
         var tokens = new List<long>();
+        var steps = new List<IReadOnlyList<Simulation.StageCycles>>();
         long start = 0;
         var k = 0;
         for (var pos = 0; ; pos++)
         {
+            // A step's record: from its first instruction (step 0: from the start transfer) to the
+            // cycle before the next step's first instruction, or to the done pulse.
+            var record = new SortedDictionary<int, long>();
+            void Add(int code, long cycles)
+            {
+                if (cycles > 0)
+                    record[code] = record.GetValueOrDefault(code) + cycles;
+            }
+            void Close() => steps.Add(record.Select(r => new Simulation.StageCycles(r.Key, r.Value)).ToArray());
+
+            if (pos == 0)
+                Add(CoreStage.Idle, 1);                // the start transfer takes the step's start
+            for (var i = 0; i < Stages.Count; i++)
+                Add(i, Stages[i].Cycles(pos));
             var stepDone = start + StepCycles(pos) - 1;
+            Add(CoreStage.DebugWait, v);              // the debug logit stream
             if (pos < promptLength)
             {
-                start = stepDone + v + 1;             // after the debug stream, the prompt token is taken at once
+                Add(CoreStage.Prompt, 1);             // after the debug stream, the prompt token is taken at once
+                Close();
+                start = stepDone + v + 1;
                 continue;
             }
             var samplerStart = stepDone;              // its first pass runs beside the debug stream
@@ -110,12 +131,23 @@ public sealed class RtlSchedule
             // Greedy: one pass for the argmax. Sampled: argmax, reciprocal (2), exp pass (v + 1),
             // draw (1), then the running sum up to the chosen token.
             var samplerDone = greedy ? samplerStart + v + 1 : samplerStart + 2L * v + 6 + token;
+            Add(CoreStage.Sampling, samplerDone - stepDone - v);
             if (token == c.Bos)
-                return new SampleTimeline(tokens, samplerDone + 1);
+            {
+                Add(CoreStage.Done, 1);
+                Close();
+                return new SampleTimeline(tokens, samplerDone + 1, steps);
+            }
             var emit = samplerDone + 1;
             tokens.Add(emit);
+            Add(CoreStage.Emit, 1);
             if ((maxLength > 0 && tokens.Count == maxLength) || pos == c.BlockSize - 1)
-                return new SampleTimeline(tokens, emit + 1);
+            {
+                Add(CoreStage.Done, 1);
+                Close();
+                return new SampleTimeline(tokens, emit + 1, steps);
+            }
+            Close();
             start = emit;
         }
     }

@@ -4,14 +4,15 @@ namespace HwGen.Simulation;
 
 /// <summary>
 /// Reads the harness's results file (docs/hardware.md, "Results file") and checks it against the
-/// stimulus: every sample in order, one logits line of <c>vocab_size</c> codes per position fed,
-/// tokens in the vocabulary, the emitted count on the done line. Anything else is one
+/// stimulus: every sample in order, one logits line of <c>vocab_size</c> codes and one stages line per
+/// position fed, tokens in the vocabulary, the emitted count on the done line, stage cycles that add
+/// up to the sample's cycles. Anything else is one
 /// <see cref="HwGenException"/> naming the file, line and what was expected.
 /// </summary>
 public sealed class ResultsFile
 {
     /// <summary>The first line of every results file.</summary>
-    public const string Header = "hwgen-results 1";
+    public const string Header = "hwgen-results 2";
 
     private readonly string _source;
     private readonly int _vocabSize;
@@ -79,6 +80,12 @@ public sealed class ResultsFile
                         codes[i] = Code(words[i + 2], i);
                     current.Logits.Add(codes);
                     break;
+                case "stages":
+                    Expect(current is not null, "'stages' outside a sample");
+                    Expect(words.Length >= 3, "'stages <pos> <code>:<cycles> ...'");
+                    Expect(Int(words[1], "position") == current!.Stages.Count, $"stages of position {current.Stages.Count} next");
+                    current.Stages.Add(StageList(words));
+                    break;
                 case "token":
                     Expect(current is not null, "'token' outside a sample");
                     Count(words, 3, "token <tok> <cycle>");
@@ -97,7 +104,10 @@ public sealed class ResultsFile
                     var emitted = Int(words[3], "emitted count");
                     Expect(emitted == current.Tokens.Count, $"emitted count {current.Tokens.Count} (token lines of the sample), not {emitted}");
                     Expect(current.Logits.Count > 0, $"at least one logits line in sample {current.Id}");
-                    samples.Add(new SampleResult(current.Id, current.Start, done, current.Tokens.ToArray(), current.Logits.ToArray()));
+                    Expect(current.Stages.Count == current.Logits.Count, $"{current.Logits.Count} stages lines (one per logits line) in sample {current.Id}, not {current.Stages.Count}");
+                    var staged = current.Stages.Sum(l => l.Sum(c => c.Cycles));
+                    Expect(staged == done - current.Start + 1, $"stage cycles adding up to {done - current.Start + 1} (start to done, inclusive) in sample {current.Id}, not {staged}");
+                    samples.Add(new SampleResult(current.Id, current.Start, done, current.Tokens.ToArray(), current.Logits.ToArray(), current.Stages.ToArray()));
                     current = null;
                     break;
                 case "watchdog":
@@ -117,6 +127,23 @@ public sealed class ResultsFile
             }
         }
         throw new HwGenException($"{_source}: the results end after {samples.Count} of {_stimulus.Count} samples without an 'end' line; the harness was cut short (see its log).");
+    }
+
+    private StageCycles[] StageList(string[] words)
+    {
+        var list = new StageCycles[words.Length - 2];
+        for (var i = 2; i < words.Length; i++)
+        {
+            var parts = words[i].Split(':');
+            Expect(parts.Length == 2, $"<code>:<cycles>, not '{Shorten(words[i])}'");
+            var code = Int(parts[0], "stage code");
+            var cycles = Long(parts[1], "stage cycle count");
+            Expect(code <= 255, $"a stage code from 0 to 255, not {code}");
+            Expect(i == 2 || code > list[i - 3].Code, $"stage codes in increasing order, not {code} after {(i > 2 ? list[i - 3].Code : 0)}");
+            Expect(cycles > 0, $"a positive cycle count for stage code {code}");
+            list[i - 2] = new StageCycles(code, cycles);
+        }
+        return list;
     }
 
     private int Code(string word, int index)
@@ -166,5 +193,7 @@ public sealed class ResultsFile
         public List<EmittedToken> Tokens { get; } = [];
 
         public List<int[]> Logits { get; } = [];
+
+        public List<IReadOnlyList<StageCycles>> Stages { get; } = [];
     }
 }

@@ -12,19 +12,25 @@ public class ResultsFileTests
         new(9, 2u, 256, true, 0, [1]),
     ];
 
+    // Stage cycles: sample 4 runs cycles 10..70 (61), sample 9 cycles 71..160 (90).
     private const string Good =
-        "hwgen-results 1\n" +
+        "hwgen-results 2\n" +
         "sample 4 start 10\n" +
+        "stages 0 0:20 1:9 248:1 255:1\n" +
         "logits 0 0001 fffe 8000\n" +
         "token 2 40\n" +
         "logits 1 7fff 0000 0010\n" +
+        "stages 1 0:20 1:9 251:1\n" +
         "done 4 70 1\n" +
         "sample 9 start 71\n" +
         "logits 0 0000 0000 0000\n" +
+        "stages 0 0:30 250:1 255:1\n" +
         "logits 1 0001 0002 0003\n" +
+        "stages 1 0:27 248:1 251:1\n" +
         "token 0 120\n" +
         "token 1 150\n" +
         "logits 2 0001 0002 0003\n" +
+        "stages 2 0:28 249:1\n" +
         "done 9 160 2\n" +
         "end 161\n";
 
@@ -43,6 +49,53 @@ public class ResultsFileTests
         Assert.That(first.Logits[1], Is.EqualTo(new[] { 32767, 0, 16 }));
         Assert.That(results.Samples[1].TokenValues, Is.EqualTo(new[] { 0, 1 }));
         Assert.That(results.Samples[1].Logits, Has.Count.EqualTo(3));
+        Assert.That(first.Stages[0], Is.EqualTo(new[] { new StageCycles(0, 20), new StageCycles(1, 9), new StageCycles(248, 1), new StageCycles(255, 1) }));
+        Assert.That(first.StageCyclesAt(1, 251), Is.EqualTo(1));
+        Assert.That(first.StageCyclesAt(1, 248), Is.Zero);
+        Assert.That(results.Samples[1].Stages, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public void TheStageBreakdownSumsEveryStepByCode()
+    {
+        var results = ResultsFile.Parse(Good, "results.txt", Vocab, Stimulus);
+
+        var rows = StageBreakdown.Of(results, code => "c" + code);
+
+        // Code 0: 20 + 20 + 30 + 27 + 28 = 125 cycles over 3 tokens and 5 steps; all cycles: 61 + 90 = 151.
+        Assert.That(rows.Select(r => r.Code), Is.EqualTo(new[] { 0, 1, 248, 249, 250, 251, 255 }));
+        Assert.That(rows[0], Is.EqualTo(new StageFigure("c0", 0, 125, 125 / 3.0, 25, 125 / 151.0)));
+        Assert.That(rows.Sum(r => r.Cycles), Is.EqualTo(151));
+    }
+
+    [Test]
+    public void StageCyclesThatDoNotCoverTheSampleAreRejected()
+    {
+        var bad = Good.Replace("stages 1 0:20 1:9 251:1", "stages 1 0:20 1:8 251:1", StringComparison.Ordinal);
+
+        var e = Assert.Throws<HwGenException>(() => ResultsFile.Parse(bad, "r.txt", Vocab, Stimulus));
+
+        Assert.That(e!.Message, Does.StartWith("r.txt line 8: expected stage cycles adding up to 61 (start to done, inclusive) in sample 4, not 60."));
+    }
+
+    [Test]
+    public void AMissingStagesLineIsRejected()
+    {
+        var bad = Good.Replace("stages 2 0:28 249:1\n", "", StringComparison.Ordinal);
+
+        var e = Assert.Throws<HwGenException>(() => ResultsFile.Parse(bad, "r.txt", Vocab, Stimulus));
+
+        Assert.That(e!.Message, Does.StartWith("r.txt line 17: expected 3 stages lines (one per logits line) in sample 9, not 2."));
+    }
+
+    [Test]
+    public void StageCodesMustIncrease()
+    {
+        var bad = Good.Replace("stages 0 0:30 250:1 255:1", "stages 0 250:1 0:30 255:1", StringComparison.Ordinal);
+
+        var e = Assert.Throws<HwGenException>(() => ResultsFile.Parse(bad, "r.txt", Vocab, Stimulus));
+
+        Assert.That(e!.Message, Does.StartWith("r.txt line 11: expected stage codes in increasing order, not 0 after 250."));
     }
 
     [Test]
@@ -61,7 +114,7 @@ public class ResultsFileTests
 
         var e = Assert.Throws<HwGenException>(() => ResultsFile.Parse(bad, "r.txt", Vocab, Stimulus));
 
-        Assert.That(e!.Message, Is.EqualTo("r.txt line 3: logit 1 is 'FFFE'; expected 4 lowercase hex digits. The results do not follow docs/hardware.md; rebuild the harness from sim/ and check the design's ports."));
+        Assert.That(e!.Message, Is.EqualTo("r.txt line 4: logit 1 is 'FFFE'; expected 4 lowercase hex digits. The results do not follow docs/hardware.md; rebuild the harness from sim/ and check the design's ports."));
     }
 
     [Test]
@@ -71,7 +124,7 @@ public class ResultsFileTests
 
         var e = Assert.Throws<HwGenException>(() => ResultsFile.Parse(bad, "r.txt", Vocab, Stimulus));
 
-        Assert.That(e!.Message, Does.StartWith("r.txt line 5: expected 'logits <pos> and 3 codes' (5 fields) but found 4 fields."));
+        Assert.That(e!.Message, Does.StartWith("r.txt line 6: expected 'logits <pos> and 3 codes' (5 fields) but found 4 fields."));
     }
 
     [Test]
@@ -81,7 +134,7 @@ public class ResultsFileTests
 
         var e = Assert.Throws<HwGenException>(() => ResultsFile.Parse(bad, "r.txt", Vocab, Stimulus));
 
-        Assert.That(e!.Message, Does.StartWith("r.txt line 13: expected emitted count 2 (token lines of the sample), not 3."));
+        Assert.That(e!.Message, Does.StartWith("r.txt line 18: expected emitted count 2 (token lines of the sample), not 3."));
     }
 
     [Test]
@@ -91,7 +144,7 @@ public class ResultsFileTests
 
         var e = Assert.Throws<HwGenException>(() => ResultsFile.Parse(bad, "r.txt", Vocab, Stimulus));
 
-        Assert.That(e!.Message, Does.StartWith("r.txt line 7: expected sample 9 next (stimulus order), not 8."));
+        Assert.That(e!.Message, Does.StartWith("r.txt line 9: expected sample 9 next (stimulus order), not 8."));
     }
 
     [Test]

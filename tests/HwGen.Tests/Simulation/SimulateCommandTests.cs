@@ -17,6 +17,10 @@ public class SimulateCommandTests
         Assert.That(lines[1], Is.EqualTo(lines[0]), "greedy: every sample is the same");
         Assert.That(lines[3], Does.Match(@"^cycles per token: mean \d+\.\d, min \d+, max \d+ \(\d+ tokens, 4 lane\(s\)\)$"));
         Assert.That(lines[4], Does.Match(@"^simulated \d+ cycles in \d+\.\d\d s \(\d+ tokens/s\); Verilator build (cached|\d+\.\d s)$"));
+        Assert.That(lines[5], Does.Match(@"^cycles by stage, start to done of every sample \(\d+ tokens\):$"));
+        Assert.That(lines[6], Does.Match(@"^  stage +per token +per step +share$"));
+        Assert.That(lines[7], Does.Match(@"^  embedding +\d+\.\d +\d+\.\d +\d+\.\d%$"));
+        Assert.That(lines.Select(l => l.Trim().Split(' ')[0]), Does.Contain("lm_head").And.Contain("layer0.attention").And.Contain("sampling").And.Contain("total"));
         var plain = CliInvocation.Run("simulate", "--model", TestPaths.TalosModel, "--samples", "1", "--lanes", "4", "--greedy");
         Assert.That(plain.Stdout.Split(Environment.NewLine)[0] + Environment.NewLine, Is.EqualTo(golden.Stdout));
     }
@@ -35,6 +39,10 @@ public class SimulateCommandTests
         Assert.That(cycles.GetProperty("min").GetInt64(), Is.LessThanOrEqualTo(cycles.GetProperty("max").GetInt64()));
         Assert.That(cycles.GetProperty("tokens").GetInt32(), Is.EqualTo(names.Sum(n => n.Length - Environment.NewLine.Length)));
         Assert.That(json.GetProperty("lanes").GetInt32(), Is.EqualTo(4));
+        var stages = json.GetProperty("stages").EnumerateArray().ToArray();
+        Assert.That(stages[0].GetProperty("stage").GetString(), Is.EqualTo("embedding"));
+        Assert.That(stages.Select(s => s.GetProperty("stage").GetString()), Does.Contain("sampling"));
+        Assert.That(stages.Sum(s => s.GetProperty("cycles").GetInt64()), Is.EqualTo(json.GetProperty("total_cycles").GetInt64()), "back-to-back samples from cycle 0: every cycle in one stage");
     }
 
     [Test]

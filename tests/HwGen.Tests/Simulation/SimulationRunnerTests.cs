@@ -39,6 +39,12 @@ public class SimulationRunnerTests
         Assert.That(sample.Logits, Has.Count.EqualTo(16));
         Assert.That(sample.Logits[3][5], Is.EqualTo(FixtureReference.Logit(3, 2, 5)));
         Assert.That(run.Results.CyclesPerToken, Is.EqualTo(new CycleStatistics(16, 29, 29, 29)));
+        // dbg_stage_o: 27 logit cycles (code 0), choose (248), emit (251); the start cycle (255)
+        // counts in step 0, the done pulse (252) in the last step.
+        Assert.That(sample.Stages, Has.Count.EqualTo(16));
+        Assert.That(sample.Stages[0], Is.EqualTo(new StageCycles[] { new(0, 27), new(248, 1), new(251, 1), new(255, 1) }));
+        Assert.That(sample.Stages[7], Is.EqualTo(new StageCycles[] { new(0, 27), new(248, 1), new(251, 1) }));
+        Assert.That(sample.Stages[15], Is.EqualTo(new StageCycles[] { new(0, 27), new(248, 1), new(251, 1), new(252, 1) }));
     }
 
     [Test]

@@ -18,7 +18,8 @@ public class VerifierTests
     ];
 
     private static SampleResult Actual(ExpectedSample e) =>
-        new(e.Id, 0, 100, e.Tokens.Select((t, i) => new EmittedToken(t, 10 * (i + 1))).ToArray(), e.Logits.Select(l => (IReadOnlyList<int>)l.ToArray()).ToArray());
+        new(e.Id, 0, 100, e.Tokens.Select((t, i) => new EmittedToken(t, 10 * (i + 1))).ToArray(), e.Logits.Select(l => (IReadOnlyList<int>)l.ToArray()).ToArray(),
+            e.Logits.Select(_ => (IReadOnlyList<StageCycles>)[]).ToArray());
 
     [Test]
     public void EqualSamplesPass()

@@ -17,6 +17,10 @@ public class VerifyCommandTests
         Assert.That(json.GetProperty("samples").GetInt32(), Is.EqualTo(24));
         Assert.That(json.GetProperty("mismatches").GetInt64(), Is.EqualTo(0));
         Assert.That(json.GetProperty("logits_compared").GetInt64(), Is.EqualTo(json.GetProperty("steps").GetInt64() * 27));
+        Assert.That(json.GetProperty("cycle_model_passed").GetBoolean(), Is.True, r.Stdout);
+        Assert.That(json.GetProperty("cycle_mismatches").GetInt64(), Is.EqualTo(0));
+        Assert.That(json.GetProperty("cycle_counts_compared").GetInt64(), Is.GreaterThan(json.GetProperty("steps").GetInt64() * 13));
+        Assert.That(json.GetProperty("first_cycle_mismatch").ValueKind, Is.EqualTo(JsonValueKind.Null));
         Assert.That(r.ExitCode, Is.Zero);
     }
 }

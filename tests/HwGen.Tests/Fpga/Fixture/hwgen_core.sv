@@ -27,7 +27,8 @@ module hwgen_core (
   output logic [31:0] cycle_o,
   output logic        dbg_logit_valid_o,
   output logic [4:0]  dbg_logit_index_o,
-  output logic [15:0] dbg_logit_o
+  output logic [15:0] dbg_logit_o,
+  output logic [7:0]  dbg_stage_o
 );
   localparam logic [4:0] Bos = 5'd26;
 
@@ -91,4 +92,5 @@ module hwgen_core (
   assign dbg_logit_valid_o = state_q == Logits;
   assign dbg_logit_index_o = idx_q;
   assign dbg_logit_o       = 16'd0;
+  assign dbg_stage_o       = (state_q == Logits) ? 8'd0 : 8'd255;
 endmodule

@@ -6,7 +6,9 @@
 // (seed + temperature + p) mod 27 (26 = BOS ends the sample). The stopping rules follow
 // docs/hardware.md. BadLogitPos >= 0 adds 1 to logit BadLogitIndex at that position (a fault to
 // detect). SkipLogitIndex >= 0 skips that index on the debug port (a contract violation).
-// Seed 32'hDEADBEEF makes the core hang (to test the watchdog).
+// Seed 32'hDEADBEEF makes the core hang (to test the watchdog). dbg_stage_o: 0 while the logits
+// stream (the one "instruction" of a step), then the core phase codes of docs/hardware.md
+// (choose: sampling 248, prompt 250, emit 251, finish: done 252, idle 255).
 module hwgen_core #(
   parameter int BadLogitPos = -1,
   parameter int BadLogitIndex = 0,
@@ -31,7 +33,8 @@ module hwgen_core #(
   output logic [31:0] cycle_o,
   output logic        dbg_logit_valid_o,
   output logic [4:0]  dbg_logit_index_o,
-  output logic [15:0] dbg_logit_o
+  output logic [15:0] dbg_logit_o,
+  output logic [7:0]  dbg_stage_o
 );
   localparam int Vocab = 27;
   localparam int Block = 16;
@@ -155,6 +158,17 @@ module hwgen_core #(
   end
 
   assign cycle_o = cycle_q;
+
+  always_comb begin
+    unique case (state_q)
+      Logits:  dbg_stage_o = 8'd0;
+      Choose:  dbg_stage_o = 8'd248;
+      Prompt:  dbg_stage_o = 8'd250;
+      Emit:    dbg_stage_o = 8'd251;
+      Finish:  dbg_stage_o = 8'd252;
+      default: dbg_stage_o = 8'd255;
+    endcase
+  end
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
