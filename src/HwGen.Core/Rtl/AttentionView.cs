@@ -11,8 +11,8 @@ namespace HwGen.Rtl;
 /// </summary>
 public sealed record AttentionView(
     int RowW, int RowMsb, int NHead, int HeadDim, int Units, int Groups, int BlockSize, int BlockIdxW,
-    int PosW, int PosMsb, int LayerMsb, int KvDepth, int KvAddrW, int ElemW, int GroupW, int UnitW,
-    string LastGroup, string LastUnit,
+    int ScoreStages, bool ScaleStage, int PosW, int PosMsb, int LayerMsb, int KvDepth, int KvAddrW, int ElemW, int GroupW,
+    string LastGroup,
     int DotW, int ScW, int OutAccW, int RqW, int ExpW, int SoftmaxSumW, int ExpArgW, int RecipInW, int RecipOutW, int EyW,
     string ScoreMul, string Log2E)
 {
@@ -40,14 +40,14 @@ public sealed record AttentionView(
         var posW = CeilLog2(c.BlockSize + 1L);
         var kvDepth = c.NLayer * c.BlockSize;
         var groupW = IndexWidth(groups);
-        var unitW = IndexWidth(units);
 
         return new AttentionView(
             RowW: 16 * c.NEmbd, RowMsb: 16 * c.NEmbd - 1, NHead: c.NHead, HeadDim: c.HeadDim, Units: units, Groups: groups,
-            BlockSize: c.BlockSize, BlockIdxW: IndexWidth(c.BlockSize), PosW: posW, PosMsb: posW - 1,
+            BlockSize: c.BlockSize, BlockIdxW: IndexWidth(c.BlockSize),
+            ScoreStages: AttentionTiming.ScoreStages(c), ScaleStage: plan.ScoreScale is not null, PosW: posW, PosMsb: posW - 1,
             LayerMsb: Math.Max(0, CeilLog2(c.NLayer) - 1), KvDepth: kvDepth, KvAddrW: IndexWidth(kvDepth),
-            ElemW: IndexWidth(c.NEmbd), GroupW: groupW, UnitW: unitW,
-            LastGroup: Unsigned(groupW, groups - 1), LastUnit: Unsigned(unitW, units - 1),
+            ElemW: IndexWidth(c.NEmbd), GroupW: groupW,
+            LastGroup: Unsigned(groupW, groups - 1),
             DotW: dotW, ScW: scW, OutAccW: outAccW, RqW: rqW, ExpW: expW, SoftmaxSumW: softmaxSumW, ExpArgW: expArgW,
             RecipInW: recipInW, RecipOutW: recipOutW, EyW: eyW,
             ScoreMul: Signed(BitLength(scoreMul) + 1, scoreMul), Log2E: Signed(expArgW, NonlinearUnits.Log2E));

@@ -50,15 +50,27 @@ public class AttentionModuleTests
         Assert.That(AttentionTiming.HeadsPerGroup(RtlTestModels.OddShape, 24), Is.EqualTo(3));
     }
 
-    [TestCase(1, 0, 65)]
-    [TestCase(1, 3, 101)]
-    [TestCase(1, 15, 245)]
-    [TestCase(16, 0, 20)]
-    [TestCase(16, 3, 29)]
-    [TestCase(16, 15, 65)]
-    [TestCase(64, 15, 65)]
+    // p + 4 + (Groups - 1) * T + 2p + 8, T = max(2p + 2, floor((3p + 12) / 2)) (head_dim 4 = 4^1: no scale stage).
+    [TestCase(1, 0, 30)]    // T = 6: 4 + 18 + 8
+    [TestCase(1, 3, 51)]    // T = 10: 7 + 30 + 14
+    [TestCase(1, 15, 153)]  // T = 32: 19 + 96 + 38
+    [TestCase(8, 3, 31)]    // 7 + 10 + 14
+    [TestCase(16, 0, 12)]
+    [TestCase(16, 3, 21)]
+    [TestCase(16, 15, 57)]
+    [TestCase(64, 15, 57)]
     public void MicroGptCycles(int lanes, int pos, int cycles) =>
         Assert.That(AttentionTiming.Cycles(ModelConfig.MicroGpt, lanes, pos), Is.EqualTo(cycles));
+
+    [Test]
+    public void TheScoreScaleStageExistsOnlyWhenHeadDimIsNotAPowerOf4()
+    {
+        Assert.That(AttentionTiming.ScoreStages(ModelConfig.MicroGpt), Is.EqualTo(4), "head_dim 4");
+        Assert.That(AttentionTiming.ScoreStages(RtlTestModels.OddShape), Is.EqualTo(5), "head_dim 8");
+        // 3 heads of 8 at 8 lanes, p = 2: 3 groups, T = max(6, floor(19 / 2)) = 9: 2 + 5 + 2 * 9 + 4 + 8.
+        Assert.That(AttentionTiming.GroupPeriod(RtlTestModels.OddShape, 2), Is.EqualTo(9));
+        Assert.That(AttentionTiming.Cycles(RtlTestModels.OddShape, 8, 2), Is.EqualTo(37));
+    }
 
     [Test]
     public void CyclesRejectAPositionOutsideTheBlock() =>
