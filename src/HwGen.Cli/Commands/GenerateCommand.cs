@@ -23,7 +23,7 @@ internal static class GenerateCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Output folder for the design (replaced as a whole).", Required = true };
         var lanes = new Option<int>("--lanes", "-l")
         {
-            Description = "Parallel MAC lanes of the matrix-vector engine (1 or more).",
+            Description = "Parallel MAC lanes of the matrix-vector engine (1 or more; above n_embd a multiple of it: row groups of n_embd columns).",
             DefaultValueFactory = _ => 1,
         };
         var command = new Command("generate", "Generate the SystemVerilog core: modules, weight and table ROM images, sources.f.")

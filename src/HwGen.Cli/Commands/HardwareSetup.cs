@@ -16,7 +16,7 @@ internal static class HardwareSetup
 {
     public static Option<int> Lanes(int defaultValue = 1) => new("--lanes", "-l")
     {
-        Description = "Parallel MAC lanes of the generated matrix-vector engine (1 or more).",
+        Description = "Parallel MAC lanes of the generated matrix-vector engine (1 or more; above n_embd a multiple of it: row groups of n_embd columns).",
         DefaultValueFactory = _ => defaultValue,
     };
 

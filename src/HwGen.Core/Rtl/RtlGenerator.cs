@@ -28,18 +28,20 @@ public static class RtlGenerator
         options = options.Validated();
         var c = plan.Config;
         var lanes = options.Lanes;
+        var grid = LaneGrid.For(c, lanes);
+        var (cols, groups) = (grid.Columns, grid.RowGroups);
         var t = plan.Tables;
 
-        var rom = new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), lanes);
-        var vm = VectorMemoryMap.For(c, lanes);
+        var rom = new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), grid);
+        var vm = VectorMemoryMap.For(c, grid);
         var program = StepProgram.Build(plan, rom, vm);
-        var schedule = RtlSchedule.For(c, lanes, program);
+        var schedule = RtlSchedule.For(c, grid, program);
         if (program.Count > CoreStage.FirstPhase)
             throw new HwGenException($"The decode step of {c} has {program.Count} instructions; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
 
         // ---- widths, all from the plan ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
-        var accW = new[] { "q_k_v_wo_fc1_lm_head", "fc2", "attn_scores", "attn_output" }.Max(n => accs[n]);
+        var accW = new[] { "q_k_v_wo_fc1_lm_head", "fc2" }.Max(n => accs[n]);
         var ssW = accs["rms_sum_of_squares"];
         var softmaxSumW = accs["softmax_sum"];
         var samplerSumW = accs["sampler_sum"];
@@ -59,30 +61,35 @@ public static class RtlGenerator
         var recipInW = Math.Max(Math.Max(softmaxSumW, samplerSumW), 16);
         var lambdaW = BitLength(NonlinearUnits.Log2E) + recipOutW - NumericsPlan.LambdaShift;
         var expArgW = 17 + Math.Max(lambdaW, BitLength(NonlinearUnits.Log2E)) + 3;
-        var scoreMul = plan.ScoreScale ?? 1;
-        var rqW = new[] { accW + BitLength(scoreMul) + 1, 16 + normScaleW + 1, expW + recipOutW + 1, 17 + 15 + 1 }.Max();
+        // The step's requantizers: matrix-vector accumulators, x * K of RmsNorm, aligned residual sums.
+        var rqW = new[] { accW + 1, 16 + normScaleW + 1, 17 + 15 + 1 }.Max();
         var tokW = IndexWidth(c.VocabSize);
         var posW = CeilLog2(c.BlockSize + 1L);
-        var maxCount = new[] { c.MlpHidden + lanes, c.VocabSize, c.BlockSize + 1, c.NEmbd + lanes, program.Max(i => i.Chunks) * lanes + lanes }.Max();
+        var maxCount = new[]
+        {
+            c.MlpHidden + lanes, c.VocabSize + groups, c.BlockSize + 1, c.NEmbd + cols, program.Max(i => i.Chunks) * cols + cols,
+            2 * program.Max(i => i.Chunks) + 1, program.Max(i => i.RowSteps * i.Chunks) + 1,
+        }.Max();
         var cntW = Math.Max(IndexWidth(maxCount + 1), posW);
         var vAddrW = IndexWidth(vm.Depth);
         var wAddrW = IndexWidth(rom.Depth);
-        var kvDepth = c.NLayer * c.BlockSize * c.NEmbd;
-        var kvAddrW = IndexWidth(kvDepth);
+        var layerW = Math.Max(1, CeilLog2(c.NLayer));
         var pcW = IndexWidth(program.Count);
-        var headW = IndexWidth(c.NHead);
+        var grpW = IndexWidth(groups);
+        var divW = new[] { tokW, posW, BitLength(groups) }.Max();
 
         var files = new BuildPlan(options.ModelHash);
         void Sv(string module, object model) => files.AddText(module + ".sv", templates.Render(module + ".sv.hbs", model));
 
         // ---- ROM images ----
         var banks = new List<object>();
-        for (var b = 0; b < lanes; b++)
+        for (var b = 0; b < rom.Banks; b++)
         {
             var file = $"weights_bank{b}.mem";
             var words = rom.BankWords(b, name => plan.Tensor(name).Codes);
+            var (g, col) = (b / cols, b % cols);
             files.AddText(file, MemImage.Format(words.Select(w => (long)w), 16,
-                ($"Weight bank {b} of {lanes}: word Base+r*Chunks+k holds W[r][k*{lanes}+{b}].")));
+                ($"Weight bank {b} of {rom.Banks} (row group {g} of {groups}, column lane {col} of {cols}): word Base+s*Chunks+k holds W[s*{groups}+{g}][k*{cols}+{col}].")));
             banks.Add(new { Index = b, MemFile = file, Msb = 16 * b + 15, Lsb = 16 * b });
         }
         files.AddText("exp2_table.mem", MemImage.Format(expTable.Select(v => (long)v), expW,
@@ -97,7 +104,7 @@ public static class RtlGenerator
         Sv("hwgen_ram", new { });
         Sv("hwgen_weight_rom", new
         {
-            Lanes = lanes, LanesMinus1 = lanes - 1, Depth = rom.Depth, AddrW = wAddrW,
+            Lanes = lanes, ColLanes = cols, RowGroups = groups, Depth = rom.Depth, AddrW = wAddrW,
             AddrMsb = wAddrW - 1, DataMsb = 16 * lanes - 1, Banks = banks,
         });
         Sv("hwgen_exp2", new
@@ -127,6 +134,10 @@ public static class RtlGenerator
             Pc = Unsigned(pcW, pc),
             Comment = $"{ins.Stage}: {ins.Op}",
             Op = "Op" + ins.Op,
+            IsMatvec = ins.Op == StepOp.Matvec,
+            NextOp = pc + 1 < program.Count ? "Op" + program[pc + 1].Op : "OpEnd",
+            NextWait = pc + 1 >= program.Count || program[pc + 1].WaitDrain ? "1'b1" : "1'b0",
+            RowSteps = Unsigned(cntW, ins.RowSteps),
             WBase = Unsigned(wAddrW, ins.WBase),
             WBase2 = Unsigned(wAddrW, ins.WBase2),
             Rows = Unsigned(cntW, ins.Rows),
@@ -135,7 +146,7 @@ public static class RtlGenerator
             Src = Unsigned(vAddrW, ins.Src),
             Src2 = Unsigned(vAddrW, ins.Src2),
             Dst = Unsigned(vAddrW, ins.Dst),
-            KvBase = Unsigned(kvAddrW, ins.KvBase),
+            Layer = Unsigned(layerW, ins.Layer),
             ShA = Unsigned(4, ins.ShA),
             ShB = Unsigned(4, ins.ShB),
             Rq = Signed(8, ins.Rq),
@@ -150,22 +161,25 @@ public static class RtlGenerator
         Sv("hwgen_attention", AttentionView.For(plan, lanes));
         Sv("hwgen_step", new
         {
-            Lanes = lanes, LaneWrites = Math.Min(lanes, c.NEmbd), NormChunksLast = (c.NEmbd + lanes - 1) / lanes - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
-            BlockIdxW = IndexWidth(c.BlockSize), BlockIdxMsb = IndexWidth(c.BlockSize) - 1,
-            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW, VocabSize = c.VocabSize, LogitBusMsb = 16 * c.VocabSize - 1,
+            Lanes = lanes, ColLanes = cols, RowGroups = groups, MatvecLatency = RtlSchedule.MatvecLatency,
+            NormChunksLast = (c.NEmbd + cols - 1) / cols - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            VocabSize = c.VocabSize, LogitsMsb = 16 * c.VocabSize - 1, LastPc = Unsigned(pcW, program.Count - 1),
+            FirstOp = "Op" + program[0].Op, GrpW = grpW, GrpMsb = grpW - 1,
+            DivW = divW, DivMsb = divW - 1,
+            ColBusMsb = 16 * cols - 1, RowBusMsb = 16 * groups - 1, WBusMsb = 16 * lanes - 1,
+            ProdBusMsb = 32 * lanes - 1, SumBusMsb = accW * groups - 1,
+            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
-            LogitBase = Unsigned(vAddrW, vm.Logits), ScoreBase = Unsigned(vAddrW, vm.Scores),
+            LogitBase = Unsigned(vAddrW, vm.Logits), QueryBase = Unsigned(vAddrW, vm.Query),
             KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
-            AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, ExpW = expW,
-            SoftmaxSumW = softmaxSumW, ExpArgW = expArgW, NormScaleW = normScaleW,
+            AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, NormScaleW = normScaleW,
+            RowMsb = 16 * c.NEmbd - 1, LayerMsb = layerW - 1,
             WAddrW = wAddrW, WAddrMsb = wAddrW - 1, CntW = cntW, CntMsb = cntW - 1,
-            KvDepth = kvDepth, KvAddrW = kvAddrW, KvAddrMsb = kvAddrW - 1, EpsMsb = epsW - 1,
-            PcW = pcW, PcMsb = pcW - 1, HeadW = headW, HeadMsb = headW - 1, LastHead = c.NHead - 1,
-            LaneBusMsb = 16 * lanes - 1, NormUW = normUW, NormUMsb = normUW - 1,
-            RsqrtOutMsb = rsqrtOutW - 1, RecipOutMsb = recipOutW - 1, RecipInW = recipInW, RecipInMsb = recipInW - 1,
+            EpsMsb = epsW - 1,
+            PcW = pcW, PcMsb = pcW - 1,
+            NormUW = normUW, NormUMsb = normUW - 1,
+            RsqrtOutMsb = rsqrtOutW - 1,
             RmsScale = Unsigned(64, rmsScale), RmsScaleFracBits = NumericsPlan.RmsScaleFracBits,
-            ScoreMul = Signed(BitLength(scoreMul) + 1, scoreMul),
-            Log2E = Signed(expArgW, NonlinearUnits.Log2E),
             Program = ops,
         });
 

@@ -13,12 +13,19 @@ public sealed record ScheduleStage(string Name, Func<int, int> Cycles);
 
 /// <summary>
 /// The schedule the generated core implements, stage by stage: the seed of the cycle model. A step
-/// runs its program (each instruction: one fetch cycle, then its own cycles); the sampler then
-/// chooses the token from all the logits at once (<see cref="SamplerTiming"/>) while the core streams
-/// them on the debug port beside the next step.
+/// runs its program; an instruction issues in the cycle after the previous one's last issue cycle,
+/// unless it must first let the matrix-vector pipeline drain (<see cref="StepInstruction.WaitDrain"/>).
+/// The sampler then chooses the token from all the logits at once (<see cref="SamplerTiming"/>) while
+/// the core streams them on the debug port beside the next step.
 /// </summary>
 public sealed class RtlSchedule
 {
+    /// <summary>
+    /// Cycles from a matrix-vector product's issue to its row write: ROM read, then products, then
+    /// adder tree with the accumulator, then requantize and write in the third cycle after the issue.
+    /// </summary>
+    public const int MatvecLatency = 3;
+
     private RtlSchedule(IReadOnlyList<ScheduleStage> stages, int vocab) => (Stages, _vocab) = (stages, vocab);
 
     private readonly int _vocab;
@@ -29,27 +36,51 @@ public sealed class RtlSchedule
     /// <summary>The step's stages in order.</summary>
     public IReadOnlyList<ScheduleStage> Stages { get; }
 
-    /// <summary>The schedule of a program for a model shape.</summary>
-    public static RtlSchedule For(Model.ModelConfig c, int lanes, IReadOnlyList<StepInstruction> program)
+    /// <summary>The schedule of a program for a model shape and lane grid.</summary>
+    public static RtlSchedule For(Model.ModelConfig c, LaneGrid grid, IReadOnlyList<StepInstruction> program)
     {
         var e = c.NEmbd;
-        var hd = c.HeadDim;
-        var stages = new List<ScheduleStage>();
-        foreach (var ins in program)
+        var normChunks = (e + grid.Columns - 1) / grid.Columns;
+
+        // Cycles an instruction keeps the sequencer (a matrix-vector product: its issue cycles; its
+        // last rows are written MatvecLatency cycles after the last issue).
+        int Busy(StepInstruction ins, int pos) => ins.Op switch
         {
-            // Every instruction starts with one fetch cycle.
-            Func<int, int> cycles = ins.Op switch
+            StepOp.Embed => 2 * ins.Chunks + 1,                  // wte and wpe chunks alternate, then the last write
+            StepOp.Norm => 2 * normChunks + 2,                   // sum of squares, rsqrt, scale factor, scale
+            StepOp.Matvec => ins.RowSteps * ins.Chunks,
+            StepOp.Attn => AttentionTiming.Cycles(c, grid.Lanes, pos) + 1, // start_i .. done_o, which writes the output
+            StepOp.End => 1,                                     // the done cycle
+            _ => throw new ArgumentOutOfRangeException(nameof(program), ins.Op, "unknown op"),
+        };
+
+        // starts[k] = the first cycle instruction k issues, counted from the cycle after the one that takes start_i.
+        int[] Starts(int pos)
+        {
+            var starts = new int[program.Count + 1];
+            var free = 0;       // first cycle at which the pipeline has written every row issued so far
+            var t = 0;
+            for (var k = 0; k < program.Count; k++)
             {
-                StepOp.Embed => _ => 1 + 2 * (ins.Chunks + 1),
-                StepOp.Norm => _ => 1 + 2 * ((e + lanes - 1) / lanes) + 2,
-                StepOp.Matvec => _ => 1 + ins.Rows * ins.Chunks + 1,
-                StepOp.Attn => pos => 1 + e + c.NHead * (2 * hd * (pos + 1) + 2 * (pos + 1) + 5),
-                StepOp.End => _ => 2, // fetch, done
-                _ => throw new ArgumentOutOfRangeException(nameof(program), ins.Op, "unknown op"),
-            };
-            stages.Add(new ScheduleStage(ins.Stage, cycles));
+                var ins = program[k];
+                if (ins.WaitDrain)
+                    t = Math.Max(t, free);                       // the drain state holds it until then
+                starts[k] = t;
+                t += Busy(ins, pos);
+                if (ins.Op == StepOp.Matvec)
+                    free = t + MatvecLatency;                    // last issue t-1, last write t-1+latency
+            }
+            starts[program.Count] = t;
+            return starts;
         }
-        return new RtlSchedule(stages, c.VocabSize) { Sampler = SamplerTiming.For(c.VocabSize, lanes) };
+
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<int, int[]>();
+        var stages = program.Select((ins, k) => new ScheduleStage(ins.Stage, pos =>
+        {
+            var s = cache.GetOrAdd(pos, Starts);
+            return s[k + 1] - s[k];
+        })).ToList();
+        return new RtlSchedule(stages, c.VocabSize) { Sampler = SamplerTiming.For(c.VocabSize, grid.Lanes) };
     }
 
     /// <summary>Cycles from the step's start pulse to its done pulse, inclusive of the idle cycle that takes the start.</summary>

@@ -7,7 +7,11 @@ namespace HwGen.Rtl;
 
 /// <summary>
 /// Builds the decode-step program (docs/numerics.md section 5, in order) from a numerics plan: every
-/// shift is a difference of the plan's fraction bits, every constant the plan's.
+/// shift is a difference of the plan's fraction bits, every constant the plan's. It also decides,
+/// from the vectors each instruction reads and writes, which instructions must wait for the
+/// matrix-vector pipeline to drain (<see cref="StepInstruction.WaitDrain"/>): a matrix-vector
+/// product writes its rows up to <see cref="RtlSchedule.MatvecLatency"/> cycles after its last
+/// issue, so the next instruction may issue at once only if it touches none of those rows.
 /// </summary>
 public static class StepProgram
 {
@@ -24,7 +28,7 @@ public static class StepProgram
         StepInstruction Matvec(string stage, string tensor, int src, int srcFrac, int dst, int dstFrac, bool relu = false)
         {
             var p = rom[tensor];
-            return new StepInstruction(StepOp.Matvec, stage, WBase: p.Base, Rows: p.Rows, Chunks: p.Chunks, Cols: p.Cols,
+            return new StepInstruction(StepOp.Matvec, stage, WBase: p.Base, Rows: p.Rows, Chunks: p.Chunks, RowSteps: p.Steps, Cols: p.Cols,
                 Src: src, Dst: dst, Rq: W(tensor) + srcFrac - dstFrac, Relu: relu);
         }
 
@@ -66,7 +70,7 @@ public static class StepProgram
             var na = N(ActivationSite.AttnWeights, l);
             var scoreFrac = nq + nk + (plan.ScoreShift ?? NumericsPlan.ScoreScaleFracBits);
             list.Add(new StepInstruction(StepOp.Attn, p + "attention", Src: vm.Query, Dst: vm.AttnOutput,
-                KvBase: l * c.BlockSize * c.NEmbd,
+                Layer: l,
                 Rq: scoreFrac - ns,
                 Rq2: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits,
                 Rq3: t.RecipFracBits - na,
@@ -83,7 +87,37 @@ public static class StepProgram
         }
 
         list.Add(Matvec("lm_head", TensorNames.LmHead, vm.Residual, xFrac, vm.Logits, N(ActivationSite.Logits, -1)));
-        list.Add(new StepInstruction(StepOp.End, "end"));
-        return list;
+        list.Add(new StepInstruction(StepOp.End, "end", Src: vm.Logits));
+        return MarkDrains(list, vm);
+    }
+
+    // Every instruction reads and writes whole vectors, named by their base in the vector memory.
+    private static (int[] Reads, int[] Writes) Regions(StepInstruction ins, VectorMemoryMap vm) => ins.Op switch
+    {
+        StepOp.Embed => ([], [ins.Dst]),
+        StepOp.Norm => ([ins.Src], [ins.Dst]),
+        StepOp.Matvec when ins.Residual => ([ins.Src, ins.Src2], [ins.Dst]),
+        StepOp.Matvec => ([ins.Src], [ins.Dst]),
+        StepOp.Attn => ([vm.Query, vm.Key, vm.Value], [ins.Dst]),
+        _ => ([ins.Src], []),
+    };
+
+    // An instruction waits when it reads or writes a vector that a matrix-vector product issued
+    // since the last wait may still be writing (every other op finishes its writes before the next
+    // instruction issues). The last instruction, End, reads the logits: it always waits.
+    private static List<StepInstruction> MarkDrains(List<StepInstruction> program, VectorMemoryMap vm)
+    {
+        var inFlight = new HashSet<int>();
+        for (var k = 0; k < program.Count; k++)
+        {
+            var (reads, writes) = Regions(program[k], vm);
+            var wait = k == program.Count - 1 || reads.Concat(writes).Any(inFlight.Contains);
+            if (wait)
+                inFlight.Clear();
+            if (program[k].Op == StepOp.Matvec)
+                inFlight.UnionWith(writes);
+            program[k] = program[k] with { WaitDrain = wait };
+        }
+        return program;
     }
 }

@@ -157,7 +157,8 @@ public class AttentionModuleTests
     private static List<AttnStep> GoldenSteps(NumericsPlan plan, int lanes, int sequences)
     {
         var c = plan.Config;
-        var program = StepProgram.Build(plan, new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), lanes), VectorMemoryMap.For(c, lanes));
+        var grid = LaneGrid.For(c, lanes);
+        var program = StepProgram.Build(plan, new WeightBankLayout(plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), grid), VectorMemoryMap.For(c, grid));
         var attn = program.Where(i => i.Op == StepOp.Attn).ToArray();
         var trace = new TraceRecorder();
         var gpt = new FixedGpt(plan, trace);

@@ -33,4 +33,15 @@ public class GenerateCommandTests
         Assert.That(r.Stderr.TrimEnd(), Is.EqualTo("hwgen: error: --lanes 0: the lane count must be a positive integer (1 up to any width; n_embd gives one MAC per column)."));
         Assert.That(Directory.Exists(outDir), Is.False);
     }
+
+    [Test]
+    public void ALaneCountAboveNEmbdThatIsNoMultipleOfItIsRejectedBeforeAnythingIsWritten()
+    {
+        var outDir = Path.Combine(TestPaths.NewTempDir("generate-cli-grid"), "core");
+        var r = CliInvocation.Run("generate", "--model", TestPaths.TalosModel, "--out", outDir, "--lanes", "40");
+        Assert.That(r.ExitCode, Is.EqualTo(2));
+        Assert.That(r.Stderr.TrimEnd(), Is.EqualTo(
+            "hwgen: error: --lanes 40: above n_embd (16) the lanes form row groups of 16 column lanes, so the count must be a multiple of 16; use 32 or 48."));
+        Assert.That(Directory.Exists(outDir), Is.False);
+    }
 }

@@ -33,9 +33,11 @@ public class RtlToolTests
     [TestCase("talos", 1)]
     [TestCase("talos", 4)]
     [TestCase("talos", 16)]
-    [TestCase("talos", 100)]
+    [TestCase("talos", 64)]
+    [TestCase("talos", 256)]
     [TestCase("wide2", 3)]
     [TestCase("wide2", 32)]
+    [TestCase("wide2", 128)]
     [TestCase("odd", 5)]
     [TestCase("odd", 24)]
     public void GeneratedDesignsLintCleanWithAllWarnings(string model, int lanes)
@@ -51,6 +53,8 @@ public class RtlToolTests
     [TestCase("talos", 1, 0u, 128, false, 3, new[] { 3, 4 })]
     [TestCase("odd", 5, 99u, 256, false, 0, new[] { 5 })]
     [TestCase("talos-auto", 16, 12u, 256, false, 0, new int[0])]
+    [TestCase("talos-auto", 64, 5u, 128, false, 0, new[] { 1 })]
+    [TestCase("wide2", 96, 3u, 256, false, 0, new int[0])]
     public void TheCoreMatchesTheGoldenModelAndTheScheduleExactly(string model, int lanes, uint seed, int temperature, bool greedy, int maxLen, int[] prompt)
     {
         var plan = Plan(model);

@@ -57,7 +57,7 @@ public class ShortStepCoreTests
 
     [TestCase(4)]
     [TestCase(16)]
-    [TestCase(40)]
+    [TestCase(48)]
     public void TheCoreWaitsForItsDebugStreamAndTheModelSaysHowLong(int lanes)
     {
         var work = TestPaths.NewTempDir($"short-step-{lanes}");
@@ -73,8 +73,9 @@ public class ShortStepCoreTests
         var expected = stimulus.Select(new StubReference(new FixedSampler(new FixedGpt(RtlTestModels.Talos))).Generate).ToArray();
         var report = Verifier.Compare(stimulus, expected, run.Results.Samples);
         Assert.That(report.FirstDivergence, Is.Null, $"first divergence: {report.FirstDivergence}");
-        // The stub's step: one End instruction (fetch, done).
-        var schedule = RtlSchedule.For(Config, lanes, [new StepInstruction(StepOp.End, "end")]);
+        // The stub's step: one instruction of two cycles (as a matrix-vector product of one row step
+        // and two chunks: two issue cycles, nothing after it to wait for its rows).
+        var schedule = RtlSchedule.For(Config, LaneGrid.For(Config, lanes), [new StepInstruction(StepOp.Matvec, "stub", RowSteps: 1, Chunks: 2)]);
         var cycles = CycleModelCheck.Run(schedule, Config, stimulus, expected, run.Results.Samples);
         Assert.That(cycles.First, Is.Null, $"first cycle difference: {cycles.First}");
         var records = run.Results.Samples.SelectMany(r => r.Stages).ToArray();

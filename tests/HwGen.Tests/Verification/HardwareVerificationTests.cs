@@ -90,7 +90,7 @@ public class HardwareVerificationTests
         var corrupt = Path.Combine(_work, "talos-corrupt");
         CopyFolder(dut.Design.Directory, corrupt);
         // Flip a high bit of wpe[3][0]: only the step at position 3 reads it.
-        var layout = new WeightBankLayout(dut.Plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), dut.Rtl.Lanes);
+        var layout = new WeightBankLayout(dut.Plan.Tensors.Select(q => (q.Name, q.Rows, q.Cols)), LaneGrid.For(dut.Plan.Config, dut.Rtl.Lanes));
         var wpe = layout[TensorNames.Wpe];
         FlipWord(Path.Combine(corrupt, "weights_bank0.mem"), wpe.Base + 3 * wpe.Chunks, 0x4000);
         var design = dut.Design with { Directory = corrupt };

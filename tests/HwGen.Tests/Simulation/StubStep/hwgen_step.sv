@@ -1,5 +1,6 @@
 // Test stub: a hwgen_step for microGPT's shape (vocab 27, block 16) whose step is as short as a
-// program of one End instruction: start_i in cycle 0, stage 0 in cycles 1 and 2, done_o in cycle 2.
+// program of one two-cycle instruction: start_i in cycle 0, stage 0 in cycles 1 and 2, done_o in
+// cycle 2 (no shorter: the sampler's LAMBDA is ready two cycles after the start transfer).
 // Its logits are a fixed function of the token and position fed: logit i = 97 * ((t * 7 + p * 5 +
 // i * 11) mod 23) - 1000. Steps this short make the core wait for its debug logit stream.
 module hwgen_step (
