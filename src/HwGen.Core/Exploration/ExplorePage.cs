@@ -39,8 +39,8 @@ public static class ExplorePage
 
         w.Element("h2", "Cycles per token by lanes");
         var cycles = r.Points.Select(p => p.CyclesPerToken is { } c
-                ? new BarDatum($"{p.Lanes} lanes", c, N(c, "0.0"))
-                : new BarDatum($"{p.Lanes} lanes", 0, "failed"))
+                ? new BarDatum(LanesLabel(p.Lanes), c, N(c, "0.0"))
+                : new BarDatum(LanesLabel(p.Lanes), 0, "failed"))
             .Append(new BarDatum(ReferenceLabel(r), r.Reference.CyclesPerToken, $"~{N(r.Reference.CyclesPerToken, "0")}"))
             .ToList();
         BarChart.Write(w, "Cycles per token by lanes (simulated; the table has the predicted)", cycles, "cycles per token");
@@ -55,7 +55,7 @@ public static class ExplorePage
             var data = measured.Select(p =>
             {
                 var u = p.Resources!.Resources.First(x => x.Name == name);
-                return new BarDatum($"{p.Lanes} lanes", u.Used, $"{u.Used} ({N(u.Percent, "0.0")}%)");
+                return new BarDatum(LanesLabel(p.Lanes), u.Used, $"{u.Used} ({N(u.Percent, "0.0")}%)");
             }).ToList();
             var kind = measured.All(p => p.Resources!.Estimate) ? "yosys estimate" : "placed by nextpnr where it fits, else yosys estimate";
             BarChart.Write(w, $"{name} by lanes (of {available}, {kind})", data, name, Math.Max(available, data.Max(d => d.Value)));
@@ -63,7 +63,7 @@ public static class ExplorePage
 
         w.Element("h2", "Tokens per second");
         var speed = r.Points.Where(p => p.TokensPerSecond is not null)
-            .Select(p => new BarDatum($"{p.Lanes} lanes", p.TokensPerSecond!.Value,
+            .Select(p => new BarDatum(LanesLabel(p.Lanes), p.TokensPerSecond!.Value,
                 $"{N(p.TokensPerSecond.Value, "N0")} @ {N(p.Resources!.FmaxMhz!.Value, "0.##")} MHz"))
             .ToList();
         if (speed.Count == 0)
@@ -97,4 +97,7 @@ public static class ExplorePage
     private static string ReferenceLabel(ExplorationReport r) => $"{r.Reference.Design} (published)";
 
     private static string N(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>"1 lane", "16 lanes".</summary>
+    private static string LanesLabel(int lanes) => lanes == 1 ? "1 lane" : $"{lanes} lanes";
 }

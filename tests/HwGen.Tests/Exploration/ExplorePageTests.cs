@@ -45,10 +45,10 @@ public class ExplorePageTests
                 "DSP by lanes (of 8, placed by nextpnr where it fits, else yosys estimate)", "Tokens per second by lanes (at nextpnr's Fmax)",
             }));
         string[] Labels(XElement chart) => chart.Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "label").Select(t => t.Value).ToArray();
-        Assert.That(Labels(charts[0]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "4 lanes", "8 lanes", "TALOS-V2 (published)" }));
+        Assert.That(Labels(charts[0]), Is.EqualTo(new[] { "1 lane", "2 lanes", "4 lanes", "8 lanes", "TALOS-V2 (published)" }));
         Assert.That(charts[0].Elements(Svg + "rect").Count(), Is.EqualTo(5));
-        Assert.That(Labels(charts[1]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "8 lanes" }), "the failed point has no estimate");
-        Assert.That(Labels(charts[3]), Is.EqualTo(new[] { "1 lanes", "2 lanes", "TALOS-V2 (published)" }), "tokens/s only where Fmax is known");
+        Assert.That(Labels(charts[1]), Is.EqualTo(new[] { "1 lane", "2 lanes", "8 lanes" }), "the failed point has no estimate");
+        Assert.That(Labels(charts[3]), Is.EqualTo(new[] { "1 lane", "2 lanes", "TALOS-V2 (published)" }), "tokens/s only where Fmax is known");
         string[] Values(XElement chart) => chart.Elements(Svg + "text").Where(t => (string?)t.Attribute("class") == "value").Select(t => t.Value).ToArray();
         Assert.That(Values(charts[3]), Is.EqualTo(new[] { "7,842 @ 30.5 MHz", "13,625 @ 28.25 MHz", "53,000 @ 56.25 MHz" }));
     }
