@@ -11,11 +11,18 @@ internal static class CommonOptions
     /// <summary>Where the default model is: next to the program (copied there by the build).</summary>
     public static string DefaultModelPath => Path.Combine(AppContext.BaseDirectory, "models", DefaultModelFile);
 
-    public static Option<FileInfo> Model() => new("--model", "-m")
+    /// <summary>
+    /// --model. It has no default value of its own, so that help shows the shipped model's name
+    /// rather than the path of the build output; <see cref="ModelFile"/> supplies the default.
+    /// </summary>
+    public static Option<FileInfo?> Model() => new("--model", "-m")
     {
         Description = $"Model weights (safetensors, microGPT tensor names). Default: the shipped {DefaultModelFile}.",
-        DefaultValueFactory = _ => new FileInfo(DefaultModelPath),
     };
+
+    /// <summary>The --model file given, or the shipped default model.</summary>
+    public static FileInfo ModelFile(ParseResult parseResult, Option<FileInfo?> model) =>
+        parseResult.GetValue(model) ?? new FileInfo(DefaultModelPath);
 
     public static Option<bool> Json() => new("--json")
     {

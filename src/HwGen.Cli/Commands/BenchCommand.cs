@@ -36,7 +36,7 @@ internal static class BenchCommand
             var warm = parseResult.GetValue(warmup);
             if (perRun < 1 || timed < 1 || warm < 0)
                 throw new HwGenException($"bench needs --tokens >= 1 and --runs >= 1 and --warmup >= 0 (got {perRun}, {timed}, {warm}).");
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
             var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
             var sampler = new FixedSampler(new FixedGpt(plan));

@@ -56,7 +56,7 @@ internal static class EvalCommand
             var corpusFile = parseResult.GetValue(corpus);
             if ((goldenFile is null) == (corpusFile is null))
                 throw new HwGenException("eval needs exactly one of --golden FILE or --corpus FILE.");
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
             var output = parseResult.InvocationConfiguration.Output;
             var asJson = parseResult.GetValue(json);

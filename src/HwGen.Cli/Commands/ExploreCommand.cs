@@ -67,7 +67,7 @@ internal static class ExploreCommand
             // Every input is checked before any work.
             var laneList = LaneList.Parse(parseResult.GetValue(lanes)!);
             var board = parseResult.GetValue(noEstimate) ? null : FpgaTargets.Find(parseResult.GetValue(target)!);
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             ModelFiles.RequireExists(modelFile);
             var settings = new ExploreSettings(laneList, board, parseResult.GetValue(samples), parseResult.GetValue(verifySamples),
                 parseResult.GetValue(seed), parseResult.GetValue(temperature), parseResult.GetValue(jobs), parseResult.GetValue(format)!).Validated();

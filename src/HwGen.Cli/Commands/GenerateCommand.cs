@@ -33,7 +33,7 @@ internal static class GenerateCommand
         command.SetAction(parseResult =>
         {
             var options = new RtlOptions(parseResult.GetValue(lanes), "").Validated();
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
             var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
             var hash = QuantizedOutput.Sha256(modelFile.FullName);

@@ -30,7 +30,7 @@ internal static class InfoCommand
         };
         command.SetAction(parseResult =>
         {
-            var path = parseResult.GetValue(model)!.FullName;
+            var path = CommonOptions.ModelFile(parseResult, model).FullName;
             var report = Describe(path, SafeTensors.Read(path));
             var stdout = CliOutput.Out(parseResult);
             if (parseResult.GetValue(json))

@@ -26,7 +26,7 @@ internal static class QuantizeCommand
         };
         command.SetAction(parseResult =>
         {
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
             var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
             var outDir = parseResult.GetValue(output)!;

@@ -44,7 +44,7 @@ internal static class ReportCommand
         };
         command.SetAction(parseResult =>
         {
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var outDir = parseResult.GetValue(output)!.FullName;
             var board = parseResult.GetValue(target);
             var synthPath = parseResult.GetValue(synth);

@@ -40,7 +40,7 @@ internal static class RunCommand
         };
         command.SetAction(parseResult =>
         {
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             ModelFiles.RequireExists(modelFile); // fail before any stage starts
             var runner = HardwareSetup.Runner(); // so does a missing Verilator
             var board = parseResult.GetValue(target);

@@ -34,7 +34,7 @@ internal static class SampleCommand
             if (n < 0)
                 throw new HwGenException($"--count {n} must be zero or more.");
             var options = new SamplingOptions(parseResult.GetValue(temperature), parseResult.GetValue(seed), parseResult.GetValue(greedy)).Validated();
-            var file = parseResult.GetValue(model)!;
+            var file = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(file);
             var samples = parseResult.GetValue(useFixed)
                 ? GenerateFixed(FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration)), options, n)

@@ -42,7 +42,7 @@ internal static class SimulateCommand
         };
         command.SetAction(parseResult =>
         {
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
             var promptTokens = parseResult.GetValue(prompt) is { Length: > 0 } text
                 ? new Vocabulary(weights.Config).Encode(text, "--prompt")

@@ -57,7 +57,7 @@ internal static class SynthCommand
         command.SetAction(parseResult =>
         {
             var board = FpgaTargets.Find(parseResult.GetValue(target)!);
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
             var options = new RtlOptions(parseResult.GetValue(lanes), "").Validated();
             var cycleSamples = parseResult.GetValue(samples);

@@ -38,7 +38,7 @@ internal static class VerifyCommand
         };
         command.SetAction(parseResult =>
         {
-            var modelFile = parseResult.GetValue(model)!;
+            var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
             var stimulus = StimulusSet.Mixed(parseResult.GetValue(samples), parseResult.GetValue(seed), weights.Config);
             var options = SimulationOptions.Default with { MaxCyclesPerSample = parseResult.GetValue(maxCycles) };

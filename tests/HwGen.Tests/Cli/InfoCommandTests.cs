@@ -76,4 +76,22 @@ public class InfoCommandTests
         Assert.That(stdout, Is.Empty);
         Assert.That(stderr, Is.EqualTo($"hwgen: error: {path}: truncated file (3 bytes); a safetensors file starts with an 8-byte header length." + Environment.NewLine));
     }
+
+    [Test]
+    public void HelpNamesTheShippedModelNotAPathOfTheBuildOutput()
+    {
+        var (code, stdout, _) = Run("info", "--help");
+        Assert.That(code, Is.EqualTo(0));
+        var line = stdout.Split('\n').Single(l => l.Contains("--model", StringComparison.Ordinal));
+        Assert.That(line.Trim(), Is.EqualTo("-m, --model <model>  Model weights (safetensors, microGPT tensor names). Default: the shipped microgpt-names.safetensors."));
+    }
+
+    [Test]
+    public void WithoutModelItReadsTheShippedModel()
+    {
+        var (code, stdout, stderr) = Run("info", "--json");
+        Assert.That(code, Is.EqualTo(0), stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.That(doc.RootElement.GetProperty("sha256").GetString(), Is.EqualTo("a9d9671562b480f67590efd6349da712b48e2beed64a9d267a219c561d498257"));
+    }
 }
