@@ -31,6 +31,19 @@ public static class YosysSynthesis
             script.Command("rename -enumerate");
             script.Command($"{synth} -run map_luts:");
         }
+        else if (design.Target.YosysSynth.StartsWith("synth_xilinx", StringComparison.Ordinal))
+        {
+            // The coarse step of synth_xilinx without its SAT-based "share" pass, which runs for
+            // more than 40 minutes on cores with many lanes (it only merges multipliers used in
+            // exclusive branches; without it the estimate can only be higher).
+            script.Command($"{synth} -run :coarse");
+            script.Command("techmap -map +/cmp2lut.v -map +/cmp2lcu.v -D LUT_WIDTH=6");
+            script.Command("alumacc");
+            script.Command("opt");
+            script.Command("memory -nomap");
+            script.Command("opt_clean");
+            script.Command($"{synth} -run map_memory:");
+        }
         else
         {
             script.Command(synth + (netlist is null ? "" : $" -json {YosysScript.Quote(netlist)}"));
