@@ -160,7 +160,8 @@ internal static class SynthCommand
         if (r.TokensPerSecond is { } tps)
             stdout.WriteLine(string.Create(inv, $"tokens/s: {tps:0} at Fmax"));
         if (r.TokensPerSecondAtClock is { } clk)
-            stdout.WriteLine(string.Create(inv, $"tokens/s at the {r.Clock.ClockMhz:0.###} MHz clock: {clk:0}"));
+            stdout.WriteLine(string.Create(inv, $"tokens/s at the {r.Clock.ClockMhz:0.###} MHz clock: {clk:0}")
+                + (r.Timing is null ? ", if timing closes (no timing analysis ran here)" : ""));
         stdout.WriteLine($"written to {r.Out}: {string.Join(", ", r.Files)}");
     }
 }
