@@ -162,13 +162,13 @@ public static class RtlGenerator
         Sv("hwgen_step", new
         {
             Lanes = lanes, ColLanes = cols, RowGroups = groups, MatvecLatency = RtlSchedule.MatvecLatency,
-            NormChunksLast = (c.NEmbd + cols - 1) / cols - 1, NEmbd = c.NEmbd, HeadDim = c.HeadDim, BlockSize = c.BlockSize,
+            NormChunksLast = (c.NEmbd + cols - 1) / cols - 1, NEmbd = c.NEmbd,
             VocabSize = c.VocabSize, LogitsMsb = 16 * c.VocabSize - 1, LastPc = Unsigned(pcW, program.Count - 1),
-            FirstOp = "Op" + program[0].Op, GrpW = grpW, GrpMsb = grpW - 1,
+            FirstOp = "Op" + program[0].Op, GrpMsb = grpW - 1,
             DivW = divW, DivMsb = divW - 1,
             ColBusMsb = 16 * cols - 1, RowBusMsb = 16 * groups - 1, WBusMsb = 16 * lanes - 1,
             ProdBusMsb = 32 * lanes - 1, SumBusMsb = accW * groups - 1,
-            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW,
+            TokMsb = tokW - 1, PosMsb = posW - 1,
             VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
             LogitBase = Unsigned(vAddrW, vm.Logits), QueryBase = Unsigned(vAddrW, vm.Query),
             KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
