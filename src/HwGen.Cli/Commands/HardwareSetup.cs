@@ -72,11 +72,4 @@ internal static class HardwareSetup
 
     /// <summary>Runs <paramref name="work"/> with a status line on stderr.</summary>
     public static T Status<T>(string text, Func<T> work) => CliOutput.Progress.Status().Start(text, _ => work());
-
-    /// <summary>Samples in the stimulus as the text of the names the hardware generated (prompt included).</summary>
-    public static IReadOnlyList<string> Names(ModelConfig config, IReadOnlyList<SampleStimulus> stimulus, SimulationResults results)
-    {
-        var vocab = new Vocabulary(config);
-        return results.Samples.Select((s, i) => vocab.Decode(stimulus[i].Prompt.Concat(s.TokenValues))).ToArray();
-    }
 }

@@ -64,7 +64,7 @@ internal static class SimulateCommand
                 () => runner.Run(build, dut.Design, stimulus, options, dir));
             HardwareSetup.Finish(dir, temporary);
 
-            var names = HardwareSetup.Names(dut.Plan.Config, stimulus, run.Results);
+            var names = run.Results.Names(dut.Plan.Config, stimulus);
             var cycles = run.Results.CyclesPerToken;
             var stageNames = dut.Rtl.Schedule.Stages.Select(s => s.Name).ToArray();
             var stages = StageBreakdown.Of(run.Results, code => CoreStage.Name(code, stageNames));

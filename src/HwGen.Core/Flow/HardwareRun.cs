@@ -35,12 +35,5 @@ public sealed record HardwareRun(
     public bool Passed => Verification.Passed && CycleModel.Passed;
 
     /// <summary>The names the hardware generated (prompt included), in sample order.</summary>
-    public IReadOnlyList<string> Names
-    {
-        get
-        {
-            var vocab = new Vocabulary(Plan.Config);
-            return Simulation.Samples.Select((s, i) => vocab.Decode(Stimulus[i].Prompt.Concat(s.TokenValues))).ToArray();
-        }
-    }
+    public IReadOnlyList<string> Names => Simulation.Names(Plan.Config, Stimulus);
 }

@@ -8,4 +8,11 @@ public sealed record SimulationResults(IReadOnlyList<SampleResult> Samples, long
 
     /// <summary>Cycles per emitted token over all samples (see <see cref="SampleResult.TokenLatencies"/>).</summary>
     public CycleStatistics CyclesPerToken => CycleStatistics.Of(Samples.SelectMany(s => s.TokenLatencies()));
+
+    /// <summary>The text of each sample the hardware generated, its prompt included, in stimulus order.</summary>
+    public IReadOnlyList<string> Names(Model.ModelConfig config, IReadOnlyList<SampleStimulus> stimulus)
+    {
+        var vocab = new Model.Vocabulary(config);
+        return Samples.Select((s, i) => vocab.Decode(stimulus[i].Prompt.Concat(s.TokenValues))).ToArray();
+    }
 }

@@ -109,8 +109,6 @@ public sealed class SimulationRunner
         var bytes = new UTF8Encoding(false).GetBytes(text);
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
             return;
-        var temp = path + ".tmp";
-        File.WriteAllBytes(temp, bytes);
-        File.Move(temp, path, overwrite: true);
+        Rendering.OutputFolder.WriteFile(path, bytes);
     }
 }

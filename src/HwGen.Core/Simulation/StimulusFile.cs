@@ -35,10 +35,7 @@ public static class StimulusFile
     /// <summary>Writes the stimulus file atomically (a temporary file renamed over <paramref name="path"/>).</summary>
     public static void Write(string path, IReadOnlyList<SampleStimulus> samples, ModelConfig config)
     {
-        var text = Format(samples, config);
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
+        Rendering.OutputFolder.WriteFile(path, new UTF8Encoding(false).GetBytes(Format(samples, config)));
     }
 
     private static void Validate(SampleStimulus s, ModelConfig config)
