@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HwGen.Quantization;
 using HwGen.Rtl;
+using HwGen.Verification;
 
 namespace HwGen.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class GenerateCommand
             var weights = ModelFiles.Load(modelFile);
             var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
             var hash = QuantizedOutput.Sha256(modelFile.FullName);
-            var design = RtlGenerator.Generate(plan, options with { ModelHash = $"{modelFile.Name} sha256 {hash}" });
+            var design = RtlGenerator.Generate(plan, options with { ModelHash = DesignUnderTest.Origin(modelFile.FullName, hash) });
             var outDir = parseResult.GetValue(output)!;
             design.Files.WriteAtomically(outDir.FullName);
             var stdout = parseResult.InvocationConfiguration.Output;

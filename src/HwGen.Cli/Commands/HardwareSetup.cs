@@ -63,7 +63,7 @@ internal static class HardwareSetup
     /// <summary>Generates the design of <paramref name="plan"/> into <paramref name="work"/>/design and builds the golden model.</summary>
     public static DesignUnderTest Generate(FileInfo modelFile, NumericsPlan plan, int lanes, string work)
     {
-        var origin = $"{modelFile.Name} sha256 {QuantizedOutput.Sha256(modelFile.FullName)}";
+        var origin = DesignUnderTest.Origin(modelFile.FullName, QuantizedOutput.Sha256(modelFile.FullName));
         return DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(work, "design"));
     }
 

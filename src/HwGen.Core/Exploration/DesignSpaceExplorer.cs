@@ -56,7 +56,7 @@ public sealed class DesignSpaceExplorer
         var clock = Stopwatch.StartNew();
         var config = plan.Config;
         var sha = QuantizedOutput.Sha256(modelFile);
-        var origin = $"{Path.GetFileName(modelFile)} sha256 {sha}";
+        var origin = DesignUnderTest.Origin(modelFile, sha);
         var golden = new GoldenReference(new FixedGpt(plan));
         var verifyStimulus = StimulusSet.Mixed(settings.VerifySamples, settings.Seed, config);
         var throughputStimulus = StimulusSet.Uniform(settings.Samples, settings.Seed, settings.Temperature, greedy: false);

@@ -40,7 +40,7 @@ public sealed class HardwareFlow(SimulationRunner runner)
         var plan = PlanFactory.Create(weights, request.Format, request.Calibration);
 
         Stage(2);
-        var origin = $"{Path.GetFileName(request.ModelPath)} sha256 {sha}";
+        var origin = DesignUnderTest.Origin(request.ModelPath, sha);
         var dut = DesignUnderTest.Generate(plan, request.Lanes, origin, Path.Combine(request.WorkDirectory, "design"));
 
         Stage(3);

@@ -15,6 +15,9 @@ namespace HwGen.Verification;
 /// <param name="Golden">The golden model of <paramref name="Plan"/>, as a reference.</param>
 public sealed record DesignUnderTest(NumericsPlan Plan, RtlDesign Rtl, DesignSources Design, ISampleReference Golden)
 {
+    /// <summary>How generated files name the model they come from: its file name and SHA-256, never a path.</summary>
+    public static string Origin(string modelPath, string sha256) => $"{Path.GetFileName(modelPath)} sha256 {sha256}";
+
     /// <summary>
     /// Generates the RTL of <paramref name="plan"/> with <paramref name="lanes"/> lanes into
     /// <paramref name="directory"/> (replaced as a whole) and builds the golden model of the same plan.
