@@ -20,7 +20,7 @@ namespace HwGen.Rtl;
 /// </remarks>
 public sealed record SamplerView(
     int TokW, int TokMsb, int VocabSize, int LastToken, int LogitBusMsb,
-    int Width, int Chunks, int LastWidth, int RowPitch, int ChunkW, int ChunkMsb, int LastChunk,
+    int Width, int Chunks, int LastWidth, int RowShift, int ChunkW, int ChunkMsb, int LastChunk,
     int ExpW, int SamplerSumW, int ExpArgW, int LambdaW, int LambdaLoMsb, bool LambdaHi,
     int ProductW, int PreShift, int ShiftBase,
     int MulBW, int MixPasses, int MixW, int MixMsb, int MixLast, int ReadyCycles,
@@ -59,7 +59,7 @@ public sealed record SamplerView(
         return new SamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1, LogitBusMsb: 16 * c.VocabSize - 1,
             Width: timing.Width, Chunks: timing.Chunks, LastWidth: c.VocabSize - (timing.Chunks - 1) * timing.Width,
-            RowPitch: 1 << CeilLog2(16L * timing.Width),
+            RowShift: CeilLog2(16L * timing.Width),
             ChunkW: chunkW, ChunkMsb: chunkW - 1, LastChunk: timing.Chunks - 1,
             ExpW: expW, SamplerSumW: sumW, ExpArgW: expArgW, LambdaW: lambdaW,
             LambdaLoMsb: Math.Min(lambdaW, 16) - 1, LambdaHi: lambdaW > 16,
