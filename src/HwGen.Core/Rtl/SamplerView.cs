@@ -40,8 +40,14 @@ public sealed record SamplerView(
         var sumW = accs["sampler_sum"];
         var recipInW = Math.Max(Math.Max(accs["softmax_sum"], sumW), 16);
         var recipOutW = t.RecipFracBits + 2;
-        var lambdaW = BitLength(NonlinearUnits.Log2E) + recipOutW - NumericsPlan.LambdaShift;
-        var expArgW = 17 + Math.Max(lambdaW, BitLength(NonlinearUnits.Log2E)) + 3;
+        // hwgen_exp2's port width (RtlGenerator), from LAMBDA's bound by widths.
+        var expArgW = 17 + Math.Max(BitLength(NonlinearUnits.Log2E) + recipOutW - NumericsPlan.LambdaShift, BitLength(NonlinearUnits.Log2E)) + 3;
+        // LAMBDA's exact width: its largest value over every temperature code.
+        var units = new NonlinearUnits(t);
+        long maxLambda = 1;
+        for (var code = 1; code <= ushort.MaxValue; code++)
+            maxLambda = Math.Max(maxLambda, (NonlinearUnits.Log2E * units.Reciprocal(code, out _)) >> NumericsPlan.LambdaShift);
+        var lambdaW = BitLength(maxLambda);
 
         var logitFrac = plan.Format(Reference.ActivationSite.Logits, -1).FracBits;
         var expShiftBase = logitFrac + t.RecipFracBits - 11 - t.ExpIndexBits;
