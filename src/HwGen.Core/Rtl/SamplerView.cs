@@ -15,15 +15,16 @@ namespace HwGen.Rtl;
 /// bT = flog2(T) in 0 .. 15 (T is 16 bits): the template pre-shifts the product left by
 /// <see cref="PreShift"/> so that the shift it applies, <see cref="ShiftBase"/> + bT, is at least 1.
 /// One multiplier of 32 x <see cref="MulBW"/> bits does r * Z and, after a seed load, MurmurHash3's
-/// two multiplies in <see cref="MixPasses"/> passes each, then LAMBDA: both are ready
-/// <see cref="ReadyCycles"/> cycles after the seed load.
+/// two multiplies (cycles 1 and 3) and LAMBDA (cycle 2, ready in cycle 3 as before: the shortest step
+/// hwgen_core allows assumes it): the PRNG state is ready <see cref="ReadyCycles"/> cycles after the
+/// load, before the earliest draw (docs/hardware.md).
 /// </remarks>
 public sealed record SamplerView(
     int TokW, int TokMsb, int VocabSize, int LastToken, int LogitBusMsb,
     int Width, int Chunks, int LastWidth, int RowShift, int ChunkW, int ChunkMsb, int LastChunk,
     int ExpW, int SamplerSumW, int ExpArgW, int LambdaW, int LambdaLoMsb, bool LambdaHi,
     int ProductW, int PreShift, int ShiftBase,
-    int MulBW, int MixPasses, int MixW, int MixMsb, int MixLast, int ReadyCycles,
+    int MulBW, int ReadyCycles,
     int LambdaShift, int Log2E, int RecipInW, int RecipInMsb, int RecipOutMsb, string ZeroSeedHex)
 {
     /// <summary>The view for <paramref name="plan"/> at <paramref name="lanes"/> lanes.</summary>
@@ -57,10 +58,7 @@ public sealed record SamplerView(
         if (shiftBase - 1 >= productW)
             throw new HwGenException($"The sampler's exp shift ({expShiftBase}) drops every bit of the {productW}-bit product |L_i - L_max| * LAMBDA. Use a logit format with fewer fraction bits.");
 
-        var mulBW = sumW;
-        var passes = (32 + mulBW - 1) / mulBW;
-        var mixLast = 2 * passes + 1;
-        var mixW = BitLength(mixLast);
+        var mulBW = Math.Max(32, sumW);
 
         return new SamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1, LogitBusMsb: 16 * c.VocabSize - 1,
@@ -70,7 +68,7 @@ public sealed record SamplerView(
             ExpW: expW, SamplerSumW: sumW, ExpArgW: expArgW, LambdaW: lambdaW,
             LambdaLoMsb: Math.Min(lambdaW, 16) - 1, LambdaHi: lambdaW > 16,
             ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
-            MulBW: mulBW, MixPasses: passes, MixW: mixW, MixMsb: mixW - 1, MixLast: mixLast, ReadyCycles: mixLast + 1,
+            MulBW: mulBW, ReadyCycles: 4,
             LambdaShift: NumericsPlan.LambdaShift, Log2E: NonlinearUnits.Log2E,
             RecipInW: recipInW, RecipInMsb: recipInW - 1, RecipOutMsb: recipOutW - 1,
             ZeroSeedHex: NumericsPlan.ZeroSeedState.ToString("x8", CultureInfo.InvariantCulture));

@@ -51,9 +51,10 @@ public class SamplerModuleTests
     [Test]
     public void TheSeedMixAndLambdaAreReadyLongBeforeTheFirstStepEnds()
     {
-        // 22-bit sums: 2 passes per multiply, LAMBDA in cycle 5.
+        // 22-bit sums: a 32 x 32 multiplier (as many SB_MAC16 as 32 x 22); the mix's multiplies in
+        // cycles 1 and 3 around LAMBDA's in cycle 2: the PRNG state is ready in cycle 4.
         var view = SamplerView.For(RtlTestModels.Talos, 8);
-        Assert.That((view.MulBW, view.MixPasses, view.ReadyCycles), Is.EqualTo((22, 2, 6)));
+        Assert.That((view.SamplerSumW, view.MulBW, view.ReadyCycles), Is.EqualTo((22, 32, 4)));
     }
 
     [Category("Tools")]
