@@ -14,7 +14,7 @@ public sealed record AttentionView(
     int ScoreStages, bool ScaleStage, int PosW, int PosMsb, int LayerMsb, int KvDepth, int KvAddrW, int GroupW,
     string LastGroup,
     int DotW, int ScW, int OutAccW, int RqW, int ExpW, int SoftmaxSumW, int ExpArgW, int RecipInW, int RecipOutW, int EyW,
-    string ScoreMul, string Log2E)
+    string ScoreMul, string Log2E, IReadOnlyList<AttentionRequant> Requants)
 {
     /// <summary>The view for <paramref name="plan"/> at <paramref name="lanes"/> lanes.</summary>
     public static AttentionView For(NumericsPlan plan, int lanes)
@@ -50,7 +50,13 @@ public sealed record AttentionView(
             LastGroup: Unsigned(groupW, groups - 1),
             DotW: dotW, ScW: scW, OutAccW: outAccW, RqW: rqW, ExpW: expW, SoftmaxSumW: softmaxSumW, ExpArgW: expArgW,
             RecipInW: recipInW, RecipOutW: recipOutW, EyW: eyW,
-            ScoreMul: Signed(BitLength(scoreMul) + 1, scoreMul), Log2E: Signed(expArgW, NonlinearUnits.Log2E));
+            ScoreMul: Signed(BitLength(scoreMul) + 1, scoreMul), Log2E: Signed(expArgW, NonlinearUnits.Log2E),
+            Requants:
+            [
+                new AttentionRequant("s", plan.ScoreScale is null ? dotW : scW, "scores"),
+                new AttentionRequant("w", eyW + 1, "weights"),
+                new AttentionRequant("o", outAccW, "outputs"),
+            ]);
     }
 
     private static int BitLength(long v)
