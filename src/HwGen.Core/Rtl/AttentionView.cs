@@ -10,7 +10,7 @@ namespace HwGen.Rtl;
 /// are those RtlGenerator gives hwgen_exp2 and hwgen_recip.
 /// </summary>
 public sealed record AttentionView(
-    int RowW, int RowMsb, int SliceW, int NHead, int HeadDim, int Units, int Groups, int BlockSize, int BlockIdxW,
+    int RowW, int RowMsb, int SliceW, bool SharedKv, int NHead, int HeadDim, int Units, int Groups, int BlockSize, int BlockIdxW,
     int ScoreStages, bool ScaleStage, int PosW, int PosMsb, int LayerMsb, int KvDepth, int KvAddrW, int GroupW,
     string LastGroup,
     int DotW, int ScW, int OutAccW, int RqW, int ExpW, int SoftmaxSumW, int ExpArgW, int RecipInW, int RecipOutW, int EyW,
@@ -42,7 +42,7 @@ public sealed record AttentionView(
         var groupW = IndexWidth(groups);
 
         return new AttentionView(
-            RowW: 16 * c.NEmbd, RowMsb: 16 * c.NEmbd - 1, SliceW: 16 * units * c.HeadDim, NHead: c.NHead, HeadDim: c.HeadDim, Units: units, Groups: groups,
+            RowW: 16 * c.NEmbd, RowMsb: 16 * c.NEmbd - 1, SliceW: 16 * units * c.HeadDim, SharedKv: groups == 1, NHead: c.NHead, HeadDim: c.HeadDim, Units: units, Groups: groups,
             BlockSize: c.BlockSize, BlockIdxW: IndexWidth(c.BlockSize),
             ScoreStages: AttentionTiming.ScoreStages(c), ScaleStage: plan.ScoreScale is not null, PosW: posW, PosMsb: posW - 1,
             LayerMsb: Math.Max(0, CeilLog2(c.NLayer) - 1), KvDepth: kvDepth, KvAddrW: IndexWidth(kvDepth),
