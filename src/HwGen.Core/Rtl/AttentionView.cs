@@ -10,11 +10,11 @@ namespace HwGen.Rtl;
 /// are those RtlGenerator gives hwgen_exp2 and hwgen_recip.
 /// </summary>
 public sealed record AttentionView(
-    int RowW, int RowMsb, int NHead, int HeadDim, int Units, int Groups, int BlockSize, int BlockIdxW,
-    int ScoreStages, bool ScaleStage, int PosW, int PosMsb, int LayerMsb, int KvDepth, int KvAddrW, int ElemW, int GroupW,
+    int RowW, int RowMsb, int SliceW, bool SharedKv, int NHead, int HeadDim, int Units, int Groups, int BlockSize, int BlockIdxW,
+    int ScoreStages, bool ScaleStage, int PosW, int PosMsb, int LayerMsb, int KvDepth, int KvAddrW, int GroupW,
     string LastGroup,
     int DotW, int ScW, int OutAccW, int RqW, int ExpW, int SoftmaxSumW, int ExpArgW, int RecipInW, int RecipOutW, int EyW,
-    string ScoreMul, string Log2E)
+    string ScoreMul, string Log2E, IReadOnlyList<AttentionRequant> Requants)
 {
     /// <summary>The view for <paramref name="plan"/> at <paramref name="lanes"/> lanes.</summary>
     public static AttentionView For(NumericsPlan plan, int lanes)
@@ -38,19 +38,25 @@ public sealed record AttentionView(
         var eyW = expW + recipOutW;
         var rqW = new[] { scW, eyW + 1, outAccW }.Max();
         var posW = CeilLog2(c.BlockSize + 1L);
-        var kvDepth = c.NLayer * c.BlockSize;
+        var kvDepth = c.NLayer * groups * c.BlockSize;
         var groupW = IndexWidth(groups);
 
         return new AttentionView(
-            RowW: 16 * c.NEmbd, RowMsb: 16 * c.NEmbd - 1, NHead: c.NHead, HeadDim: c.HeadDim, Units: units, Groups: groups,
+            RowW: 16 * c.NEmbd, RowMsb: 16 * c.NEmbd - 1, SliceW: 16 * units * c.HeadDim, SharedKv: groups == 1, NHead: c.NHead, HeadDim: c.HeadDim, Units: units, Groups: groups,
             BlockSize: c.BlockSize, BlockIdxW: IndexWidth(c.BlockSize),
             ScoreStages: AttentionTiming.ScoreStages(c), ScaleStage: plan.ScoreScale is not null, PosW: posW, PosMsb: posW - 1,
             LayerMsb: Math.Max(0, CeilLog2(c.NLayer) - 1), KvDepth: kvDepth, KvAddrW: IndexWidth(kvDepth),
-            ElemW: IndexWidth(c.NEmbd), GroupW: groupW,
+            GroupW: groupW,
             LastGroup: Unsigned(groupW, groups - 1),
             DotW: dotW, ScW: scW, OutAccW: outAccW, RqW: rqW, ExpW: expW, SoftmaxSumW: softmaxSumW, ExpArgW: expArgW,
             RecipInW: recipInW, RecipOutW: recipOutW, EyW: eyW,
-            ScoreMul: Signed(BitLength(scoreMul) + 1, scoreMul), Log2E: Signed(expArgW, NonlinearUnits.Log2E));
+            ScoreMul: Signed(BitLength(scoreMul) + 1, scoreMul), Log2E: Signed(expArgW, NonlinearUnits.Log2E),
+            Requants:
+            [
+                new AttentionRequant("s", plan.ScoreScale is null ? dotW : scW, "scores"),
+                new AttentionRequant("w", eyW + 1, "weights"),
+                new AttentionRequant("o", outAccW, "outputs"),
+            ]);
     }
 
     private static int BitLength(long v)
