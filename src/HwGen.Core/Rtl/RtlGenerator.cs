@@ -129,6 +129,25 @@ public static class RtlGenerator
             ThreePow = Unsigned(64, 3L << t.RsqrtFracBits),
         });
 
+        // ---- the step's requantizers: each site's shifts are the program's constants (a case picks one) ----
+        var rqShifts = program.Where(i => i.Op == StepOp.Matvec).Select(i => i.Rq).Distinct().Order().ToList();
+        var residuals = program.Where(i => i.Op == StepOp.Matvec && i.Residual).Select(i => (i.ShA, i.ShB, i.Rq2)).Distinct().ToList();
+        if (residuals.Count == 0)
+            residuals.Add((0, 0, 0));
+        var rqSelW = IndexWidth(rqShifts.Count);
+        var resSelW = IndexWidth(residuals.Count);
+        // RmsNorm shifts by Rq - s/2 with the rsqrt's s (numerics.md 4.2: s = 30 - b or 31 - b, b =
+        // floor(log2 u) < normUW): x * K is shifted left by t = NormShift - Rq + s/2 >= 0 instead.
+        var halves = Enumerable.Range(0, normUW).Select(b => ((b & 1) == 0 ? 30 - b : 31 - b) / 2).ToList();
+        var norms = program.Where(i => i.Op == StepOp.Norm).ToList();
+        var normShift = norms.Max(i => i.Rq - halves.Min());
+        var normSpan = norms.Max(i => normShift - i.Rq + halves.Max());
+        var normTW = BitLength(normSpan);
+        var rqXW = rqW + normSpan;
+        var embed = program.Single(i => i.Op == StepOp.Embed);
+        var vectors = StepVectorView.For(c, vm, program);
+        string VectorAt(int b) => vectors.Single(v => v.Base == b).Name;
+
         var ops = program.Select((ins, pc) => new
         {
             Pc = Unsigned(pcW, pc),
@@ -156,6 +175,9 @@ public static class RtlGenerator
             Relu = ins.Relu ? "1'b1" : "1'b0",
             Residual = ins.Residual ? "1'b1" : "1'b0",
             Eps = Unsigned(epsW, ins.Eps),
+            RqSel = Unsigned(rqSelW, ins.Op == StepOp.Matvec ? rqShifts.IndexOf(ins.Rq) : 0),
+            ResSel = Unsigned(resSelW, ins.Residual ? residuals.IndexOf((ins.ShA, ins.ShB, ins.Rq2)) : 0),
+            NormT0 = Signed(8, ins.Op == StepOp.Norm ? normShift - ins.Rq : 0),
         }).ToArray();
 
         Sv("hwgen_attention", AttentionView.For(plan, lanes));
@@ -169,9 +191,7 @@ public static class RtlGenerator
             ColBusMsb = 16 * cols - 1, RowBusMsb = 16 * groups - 1, WBusMsb = 16 * lanes - 1,
             ProdBusMsb = 32 * lanes - 1, SumBusMsb = accW * groups - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1,
-            VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
-            LogitBase = Unsigned(vAddrW, vm.Logits), QueryBase = Unsigned(vAddrW, vm.Query),
-            KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
+            VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
             AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, NormScaleW = normScaleW,
             RowMsb = 16 * c.NEmbd - 1, LayerMsb = layerW - 1,
             WAddrW = wAddrW, WAddrMsb = wAddrW - 1, CntW = cntW, CntMsb = cntW - 1,
@@ -181,6 +201,28 @@ public static class RtlGenerator
             RsqrtOutMsb = rsqrtOutW - 1,
             RmsScale = Unsigned(64, rmsScale), RmsScaleFracBits = NumericsPlan.RmsScaleFracBits,
             Program = ops,
+            RqSelMsb = rqSelW - 1, ResSelMsb = resSelW - 1,
+            RqShifts = rqShifts.Select((rq, k) => new { Sel = Unsigned(rqSelW, k), Rq = Signed(8, rq) }).ToArray(),
+            Residuals = residuals.Select((r, k) => new
+            {
+                Sel = Unsigned(resSelW, k), ShA = Unsigned(5, r.ShA), ShB = Unsigned(5, r.ShB), Rq2 = Signed(8, r.Rq2),
+            }).ToArray(),
+            RqXW = rqXW, RqXW16 = rqXW + 16, RqXW16Msb = rqXW + 15, NormTW = normTW, NormShift = Signed(8, normShift),
+            EmbWBase = Unsigned(wAddrW, embed.WBase), EmbWBase2 = Unsigned(wAddrW, embed.WBase2), EmbChunks = embed.Chunks,
+            EmbShA = embed.ShA, EmbShB = embed.ShB, EmbRq = Signed(8, embed.Rq),
+            Vectors = vectors.Select(v =>
+            {
+                var (chunks, steps) = ((v.Len + cols - 1) / cols, (v.Len + groups - 1) / groups);
+                var pad = Math.Max(chunks * cols, steps * groups);
+                return new
+                {
+                    v.Name, v.Base, v.Len, BaseLit = Unsigned(vAddrW, v.Base), BusMsb = 16 * v.Len - 1,
+                    Chunks = chunks, Steps = steps, PadBusW = 16 * pad, PadBusMsb = 16 * pad - 1,
+                    v.LaneWrite, v.RowWrite, v.WholeWrite, v.ChunkRead, v.RowRead,
+                    AnyWrite = v.LaneWrite || v.RowWrite || v.WholeWrite, AnyRead = v.ChunkRead || v.RowRead,
+                };
+            }).ToArray(),
+            LogitsVector = VectorAt(vm.Logits), QueryVector = VectorAt(vm.Query), KeyVector = VectorAt(vm.Key), ValueVector = VectorAt(vm.Value),
         });
 
         var logitFrac = plan.Format(Reference.ActivationSite.Logits, -1).FracBits;
