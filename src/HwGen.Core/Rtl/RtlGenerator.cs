@@ -146,7 +146,8 @@ public static class RtlGenerator
         var rqXW = rqW + normSpan;
         var embed = program.Single(i => i.Op == StepOp.Embed);
         var vectors = StepVectorView.For(c, vm, program);
-        string VectorAt(int b) => vectors.Single(v => v.Base == b).Name;
+        string Slice(StepVectorView v) => string.Create(Inv, $"s{v.Store}_q[{16 * (v.Offset + v.Len) - 1}:{16 * v.Offset}]");
+        string VectorAt(int b) => Slice(vectors.Single(v => v.Base == b));
 
         var ops = program.Select((ins, pc) => new
         {
@@ -210,16 +211,25 @@ public static class RtlGenerator
             RqXW = rqXW, RqXW16 = rqXW + 16, RqXW16Msb = rqXW + 15, NormTW = normTW, NormShift = Signed(8, normShift),
             EmbWBase = Unsigned(wAddrW, embed.WBase), EmbWBase2 = Unsigned(wAddrW, embed.WBase2), EmbChunks = embed.Chunks,
             EmbShA = embed.ShA, EmbShB = embed.ShB, EmbRq = Signed(8, embed.Rq),
+            Stores = vectors.Where((v, k) => k == v.Store).Select(h => new
+            {
+                Index = h.Store, BusMsb = 16 * h.Len - 1, Names = string.Join(", ", vectors.Where(v => v.Store == h.Store).Select(v => v.Name)),
+                AnyWrite = vectors.Any(v => v.Store == h.Store && (v.LaneWrite || v.RowWrite || v.WholeWrite)),
+                Members = vectors.Where(v => v.Store == h.Store).Select(v => new
+                {
+                    v.Name, v.Len, v.Store, v.Offset, BaseLit = Unsigned(vAddrW, v.Base), v.LaneWrite, v.RowWrite, v.WholeWrite,
+                    CntW = cntW, VAddrW = vAddrW,
+                }).ToArray(),
+            }).ToArray(),
             Vectors = vectors.Select(v =>
             {
                 var (chunks, steps) = ((v.Len + cols - 1) / cols, (v.Len + groups - 1) / groups);
                 var pad = Math.Max(chunks * cols, steps * groups);
                 return new
                 {
-                    v.Name, v.Base, v.Len, BaseLit = Unsigned(vAddrW, v.Base), BusMsb = 16 * v.Len - 1,
+                    v.Name, v.Len, BaseLit = Unsigned(vAddrW, v.Base), Slice = Slice(v),
                     Chunks = chunks, Steps = steps, PadBusW = 16 * pad, PadBusMsb = 16 * pad - 1,
-                    v.LaneWrite, v.RowWrite, v.WholeWrite, v.ChunkRead, v.RowRead,
-                    AnyWrite = v.LaneWrite || v.RowWrite || v.WholeWrite, AnyRead = v.ChunkRead || v.RowRead,
+                    v.ChunkRead, v.RowRead, AnyRead = v.ChunkRead || v.RowRead, CntW = cntW, VAddrW = vAddrW,
                 };
             }).ToArray(),
             LogitsVector = VectorAt(vm.Logits), QueryVector = VectorAt(vm.Query), KeyVector = VectorAt(vm.Key), ValueVector = VectorAt(vm.Value),
