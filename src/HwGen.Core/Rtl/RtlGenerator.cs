@@ -136,14 +136,20 @@ public static class RtlGenerator
             residuals.Add((0, 0, 0));
         var rqSelW = IndexWidth(rqShifts.Count);
         var resSelW = IndexWidth(residuals.Count);
-        // RmsNorm shifts by Rq - s/2 with the rsqrt's s (numerics.md 4.2: s = 30 - b or 31 - b, b =
-        // floor(log2 u) < normUW): x * K is shifted left by t = NormShift - Rq + s/2 >= 0 instead.
+        // RmsNorm shifts x * K by r = Rq - s/2 with the rsqrt's s (numerics.md 4.2: s = 30 - b or
+        // 31 - b, b = floor(log2 u) < normUW), so r lies in normShift - normSpan .. normShift. The
+        // lanes shift x * K left by the constant normC (so that r + normC >= 1), drop the normD low
+        // bits that only feed the sticky bit, then shift right by e = r + normC - normD - 1 (0 .. normSpan).
         var halves = Enumerable.Range(0, normUW).Select(b => ((b & 1) == 0 ? 30 - b : 31 - b) / 2).ToList();
         var norms = program.Where(i => i.Op == StepOp.Norm).ToList();
         var normShift = norms.Max(i => i.Rq - halves.Min());
         var normSpan = norms.Max(i => normShift - i.Rq + halves.Max());
         var normTW = BitLength(normSpan);
-        var rqXW = rqW + normSpan;
+        var normC = Math.Max(0, 1 - (normShift - normSpan));
+        var normD = normShift - normSpan + normC - 1;
+        var normWideW = normScaleW + 17 + normC;
+        var normP1W = Math.Max(normWideW - normD, 18);
+        var rqXW = rqW;
         var embed = program.Single(i => i.Op == StepOp.Embed);
         var vectors = StepVectorView.For(c, vm, program);
         string Slice(StepVectorView v) => string.Create(Inv, $"s{v.Store}_q[{16 * (v.Offset + v.Len) - 1}:{16 * v.Offset}]");
@@ -178,7 +184,7 @@ public static class RtlGenerator
             Eps = Unsigned(epsW, ins.Eps),
             RqSel = Unsigned(rqSelW, ins.Op == StepOp.Matvec ? rqShifts.IndexOf(ins.Rq) : 0),
             ResSel = Unsigned(resSelW, ins.Residual ? residuals.IndexOf((ins.ShA, ins.ShB, ins.Rq2)) : 0),
-            NormT0 = Signed(8, ins.Op == StepOp.Norm ? normShift - ins.Rq : 0),
+            NormE0 = Signed(8, ins.Op == StepOp.Norm ? normSpan - (normShift - ins.Rq) : 0),
         }).ToArray();
 
         Sv("hwgen_attention", AttentionView.For(plan, lanes));
@@ -208,7 +214,8 @@ public static class RtlGenerator
             {
                 Sel = Unsigned(resSelW, k), ShA = Unsigned(5, r.ShA), ShB = Unsigned(5, r.ShB), Rq2 = Signed(8, r.Rq2),
             }).ToArray(),
-            RqXW = rqXW, RqXW16 = rqXW + 16, RqXW16Msb = rqXW + 15, NormTW = normTW, NormShift = Signed(8, normShift),
+            RqXW = rqXW, RqXW16 = rqXW + 16, RqXW16Msb = rqXW + 15, NormTW = normTW,
+            NormC = normC, NormD = normD, NormWideW = normWideW, NormWideMsb = normWideW - 1, NormP1W = normP1W,
             EmbWBase = Unsigned(wAddrW, embed.WBase), EmbWBase2 = Unsigned(wAddrW, embed.WBase2), EmbChunks = embed.Chunks,
             EmbShA = embed.ShA, EmbShB = embed.ShB, EmbRq = Signed(8, embed.Rq),
             Stores = vectors.Where((v, k) => k == v.Store).Select(h => new
