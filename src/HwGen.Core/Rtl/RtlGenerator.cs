@@ -242,22 +242,7 @@ public static class RtlGenerator
             LogitsVector = VectorAt(vm.Logits), QueryVector = VectorAt(vm.Query), KeyVector = VectorAt(vm.Key), ValueVector = VectorAt(vm.Value),
         });
 
-        var logitFrac = plan.Format(Reference.ActivationSite.Logits, -1).FracBits;
-        var sampler = SamplerTiming.For(c.VocabSize, lanes);
-        var padded = sampler.Chunks * sampler.Width;
-        var chunkW = IndexWidth(sampler.Chunks);
-        var idxW = IndexWidth(padded);
-        Sv("hwgen_sampler", new
-        {
-            TokW = tokW, TokMsb = tokW - 1, VocabSize = c.VocabSize, LastToken = c.VocabSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
-            sampler.Width, sampler.Chunks, Padded = padded, ChunkW = chunkW, ChunkMsb = chunkW - 1, LastChunk = sampler.Chunks - 1,
-            IdxW = idxW, IdxMsb = idxW - 1,
-            ExpW = expW, SamplerSumW = samplerSumW, ExpArgW = expArgW, LambdaW = lambdaW,
-            LambdaShift = NumericsPlan.LambdaShift, Log2E = NonlinearUnits.Log2E,
-            RecipInW = recipInW, RecipInMsb = recipInW - 1, RecipOutMsb = recipOutW - 1,
-            ExpShiftBase = Signed(8, logitFrac + t.RecipFracBits - 11 - t.ExpIndexBits),
-            ZeroSeedHex = NumericsPlan.ZeroSeedState.ToString("x8", Inv),
-        });
+        Sv("hwgen_sampler", SamplerView.For(plan, lanes));
 
         Sv("hwgen_core", new
         {

@@ -175,8 +175,10 @@ public sealed class RtlSchedule
         sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"# decode step at position {pos}: stage cycles\n");
         foreach (var s in Stages)
             sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{s.Name} {s.Cycles(pos)}\n");
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"# step_total: the stages and the cycle that takes start_i\n");
         sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"step_total {StepCycles(pos)}\n");
-        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"debug_logits {DebugCycles}\n");
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"# beside the next step, not in step_total: the debug logit stream, {DebugCycles} cycles (one logit per cycle)\n");
         return sb.ToString();
     }
 }

@@ -136,6 +136,20 @@ public class RtlGeneratorTests
         }
     }
 
+    [TestCase(1)]
+    [TestCase(16)]
+    public void ScheduleTxtListsTheStagesThenTheirTotalAndNothingElse(int lanes)
+    {
+        var design = RtlGenerator.Generate(RtlTestModels.Talos, new RtlOptions(lanes, "test"));
+        var text = System.Text.Encoding.UTF8.GetString(design.Files.Files.Single(f => f.Path == "schedule.txt").Content);
+        var rows = text.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ')).Select(f => (Name: f[0], Cycles: int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var schedule = design.Schedule;
+        Assert.That(rows[..^1].Select(r => r.Name), Is.EqualTo(schedule.Stages.Select(s => s.Name)));
+        Assert.That(rows[^1], Is.EqualTo(("step_total", schedule.StepCycles(0))));
+        Assert.That(rows[..^1].Sum(r => r.Cycles) + 1, Is.EqualTo(rows[^1].Cycles), "the stages and the start cycle");
+    }
+
     [Test]
     public void TheWeightBanksHoldTheQuantizersCodes()
     {
