@@ -129,6 +129,32 @@ public static class RtlGenerator
             ThreePow = Unsigned(64, 3L << t.RsqrtFracBits),
         });
 
+        // ---- the step's requantizers: each site's shifts are the program's constants (a case picks one) ----
+        var rqShifts = program.Where(i => i.Op == StepOp.Matvec).Select(i => i.Rq).Distinct().Order().ToList();
+        var residuals = program.Where(i => i.Op == StepOp.Matvec && i.Residual).Select(i => (i.ShA, i.ShB, i.Rq2)).Distinct().ToList();
+        if (residuals.Count == 0)
+            residuals.Add((0, 0, 0));
+        var rqSelW = IndexWidth(rqShifts.Count);
+        var resSelW = IndexWidth(residuals.Count);
+        // RmsNorm shifts x * K by r = Rq - s/2 with the rsqrt's s (numerics.md 4.2: s = 30 - b or
+        // 31 - b, b = floor(log2 u) < normUW), so r lies in normShift - normSpan .. normShift. The
+        // lanes shift x * K left by the constant normC (so that r + normC >= 1), drop the normD low
+        // bits that only feed the sticky bit, then shift right by e = r + normC - normD - 1 (0 .. normSpan).
+        var halves = Enumerable.Range(0, normUW).Select(b => ((b & 1) == 0 ? 30 - b : 31 - b) / 2).ToList();
+        var norms = program.Where(i => i.Op == StepOp.Norm).ToList();
+        var normShift = norms.Max(i => i.Rq - halves.Min());
+        var normSpan = norms.Max(i => normShift - i.Rq + halves.Max());
+        var normTW = BitLength(normSpan);
+        var normC = Math.Max(0, 1 - (normShift - normSpan));
+        var normD = normShift - normSpan + normC - 1;
+        var normWideW = normScaleW + 17 + normC;
+        var normP1W = Math.Max(normWideW - normD, 18);
+        var rqXW = rqW;
+        var embed = program.Single(i => i.Op == StepOp.Embed);
+        var vectors = StepVectorView.For(c, vm, program);
+        string Slice(StepVectorView v) => string.Create(Inv, $"s{v.Store}_q[{16 * (v.Offset + v.Len) - 1}:{16 * v.Offset}]");
+        string VectorAt(int b) => Slice(vectors.Single(v => v.Base == b));
+
         var ops = program.Select((ins, pc) => new
         {
             Pc = Unsigned(pcW, pc),
@@ -156,6 +182,9 @@ public static class RtlGenerator
             Relu = ins.Relu ? "1'b1" : "1'b0",
             Residual = ins.Residual ? "1'b1" : "1'b0",
             Eps = Unsigned(epsW, ins.Eps),
+            RqSel = Unsigned(rqSelW, ins.Op == StepOp.Matvec ? rqShifts.IndexOf(ins.Rq) : 0),
+            ResSel = Unsigned(resSelW, ins.Residual ? residuals.IndexOf((ins.ShA, ins.ShB, ins.Rq2)) : 0),
+            NormE0 = Signed(8, ins.Op == StepOp.Norm ? normSpan - (normShift - ins.Rq) : 0),
         }).ToArray();
 
         Sv("hwgen_attention", AttentionView.For(plan, lanes));
@@ -169,9 +198,7 @@ public static class RtlGenerator
             ColBusMsb = 16 * cols - 1, RowBusMsb = 16 * groups - 1, WBusMsb = 16 * lanes - 1,
             ProdBusMsb = 32 * lanes - 1, SumBusMsb = accW * groups - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1,
-            VDepth = vm.Depth, VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
-            LogitBase = Unsigned(vAddrW, vm.Logits), QueryBase = Unsigned(vAddrW, vm.Query),
-            KeyBase = Unsigned(vAddrW, vm.Key), ValueBase = Unsigned(vAddrW, vm.Value),
+            VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
             AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, NormScaleW = normScaleW,
             RowMsb = 16 * c.NEmbd - 1, LayerMsb = layerW - 1,
             WAddrW = wAddrW, WAddrMsb = wAddrW - 1, CntW = cntW, CntMsb = cntW - 1,
@@ -181,6 +208,38 @@ public static class RtlGenerator
             RsqrtOutMsb = rsqrtOutW - 1,
             RmsScale = Unsigned(64, rmsScale), RmsScaleFracBits = NumericsPlan.RmsScaleFracBits,
             Program = ops,
+            RqSelMsb = rqSelW - 1, ResSelMsb = resSelW - 1,
+            RqShifts = rqShifts.Select((rq, k) => new { Sel = Unsigned(rqSelW, k), Rq = Signed(8, rq) }).ToArray(),
+            Residuals = residuals.Select((r, k) => new
+            {
+                Sel = Unsigned(resSelW, k), ShA = Unsigned(5, r.ShA), ShB = Unsigned(5, r.ShB), Rq2 = Signed(8, r.Rq2),
+            }).ToArray(),
+            RqXW = rqXW, RqXW16 = rqXW + 16, RqXW16Msb = rqXW + 15, NormTW = normTW,
+            NormC = normC, NormD = normD, NormWideW = normWideW, NormWideMsb = normWideW - 1, NormP1W = normP1W,
+            EmbWBase = Unsigned(wAddrW, embed.WBase), EmbWBase2 = Unsigned(wAddrW, embed.WBase2), EmbChunks = embed.Chunks,
+            EmbShA = embed.ShA, EmbShB = embed.ShB, EmbRq = Signed(8, embed.Rq),
+            Stores = vectors.Where((v, k) => k == v.Store).Select(h => new
+            {
+                Index = h.Store, BusMsb = 16 * h.Len - 1, Names = string.Join(", ", vectors.Where(v => v.Store == h.Store).Select(v => v.Name)),
+                AnyWrite = vectors.Any(v => v.Store == h.Store && (v.LaneWrite || v.RowWrite || v.WholeWrite)),
+                Members = vectors.Where(v => v.Store == h.Store).Select(v => new
+                {
+                    v.Name, v.Len, v.Store, v.Offset, BaseLit = Unsigned(vAddrW, v.Base), v.LaneWrite, v.RowWrite, v.WholeWrite,
+                    CntW = cntW, VAddrW = vAddrW,
+                }).ToArray(),
+            }).ToArray(),
+            Vectors = vectors.Select(v =>
+            {
+                var (chunks, steps) = ((v.Len + cols - 1) / cols, (v.Len + groups - 1) / groups);
+                var pad = Math.Max(chunks * cols, steps * groups);
+                return new
+                {
+                    v.Name, v.Len, BaseLit = Unsigned(vAddrW, v.Base), Slice = Slice(v),
+                    Chunks = chunks, Steps = steps, PadBusW = 16 * pad, PadBusMsb = 16 * pad - 1,
+                    v.ChunkRead, v.RowRead, AnyRead = v.ChunkRead || v.RowRead, CntW = cntW, VAddrW = vAddrW,
+                };
+            }).ToArray(),
+            LogitsVector = VectorAt(vm.Logits), QueryVector = VectorAt(vm.Query), KeyVector = VectorAt(vm.Key), ValueVector = VectorAt(vm.Value),
         });
 
         Sv("hwgen_sampler", SamplerView.For(plan, lanes));
