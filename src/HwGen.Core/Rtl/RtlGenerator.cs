@@ -101,7 +101,6 @@ public static class RtlGenerator
 
         // ---- modules ----
         Sv("hwgen_rom", new { });
-        Sv("hwgen_ram", new { });
         Sv("hwgen_weight_rom", new
         {
             Lanes = lanes, ColLanes = cols, RowGroups = groups, Depth = rom.Depth, AddrW = wAddrW,
@@ -255,7 +254,7 @@ public static class RtlGenerator
         // Dependency order: leaves first, the top last.
         string[] sources =
         [
-            "hwgen_rom.sv", "hwgen_ram.sv", "hwgen_weight_rom.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_rsqrt.sv",
+            "hwgen_rom.sv", "hwgen_weight_rom.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_rsqrt.sv",
             "hwgen_attention.sv", "hwgen_step.sv", "hwgen_sampler.sv", "hwgen_core.sv",
         ];
         files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");

@@ -20,7 +20,7 @@ public class AttentionModuleTests
 
     private static string SharedCache => Path.Combine(Path.GetTempPath(), "hwgen-tests", "verilator-cache");
 
-    private static readonly string[] ModuleSources = ["hwgen_rom.sv", "hwgen_ram.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_attention.sv"];
+    private static readonly string[] ModuleSources = ["hwgen_rom.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_attention.sv"];
 
     private static NumericsPlan Plan(string model) => model == "wide2" ? RtlTestModels.Wide2 : RtlTestModels.Talos;
 
