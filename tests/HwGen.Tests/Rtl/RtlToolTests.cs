@@ -2,6 +2,7 @@ using System.Globalization;
 using HwGen.Quantization;
 using HwGen.Rtl;
 using HwGen.Tools;
+using HwGen.Tests.Tools;
 
 namespace HwGen.Tests.Rtl;
 
@@ -9,8 +10,6 @@ namespace HwGen.Tests.Rtl;
 [Category("Tools")]
 public class RtlToolTests
 {
-    private static string SharedCache => Path.Combine(Path.GetTempPath(), "hwgen-tests", "verilator-cache");
-
     private static string Write(NumericsPlan plan, int lanes, string name)
     {
         var dir = Path.Combine(TestPaths.NewTempDir(name), "design");
@@ -43,7 +42,7 @@ public class RtlToolTests
     public void GeneratedDesignsLintCleanWithAllWarnings(string model, int lanes)
     {
         var dir = Write(Plan(model), lanes, $"rtl-lint-{model}-{lanes}");
-        var lint = VerilatorDriver.Create(SharedCache).Lint(Sources(dir), RtlGenerator.Top);
+        var lint = VerilatorDriver.Create(ToolTestFiles.SharedCache).Lint(Sources(dir), RtlGenerator.Top);
         Assert.That(lint.Diagnostics.Select(d => d.ToString()), Is.Empty, lint.Output);
         Assert.That(lint.ExitCode, Is.Zero, lint.Output);
     }
@@ -62,7 +61,7 @@ public class RtlToolTests
         var dir = Path.Combine(TestPaths.NewTempDir($"rtl-sim-{model}-{lanes}"), "design");
         design.Files.WriteAtomically(dir);
         var tb = Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "smoke_tb.cpp");
-        var build = VerilatorDriver.Create(SharedCache).Build(new VerilatorBuildSpec(Sources(dir, design), [tb], RtlGenerator.Top, "smoke_tb"));
+        var build = VerilatorDriver.Create(ToolTestFiles.SharedCache).Build(new VerilatorBuildSpec(Sources(dir, design), [tb], RtlGenerator.Top, "smoke_tb"));
         string[] args = [seed.ToString(CultureInfo.InvariantCulture), temperature.ToString(CultureInfo.InvariantCulture), greedy ? "1" : "0",
             maxLen.ToString(CultureInfo.InvariantCulture), .. prompt.Select(p => p.ToString(CultureInfo.InvariantCulture))];
         var run = VerilatorDriver.Run(build.Executable, args, TimeSpan.FromMinutes(2), workingDirectory: dir);

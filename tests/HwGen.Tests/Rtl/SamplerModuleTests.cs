@@ -7,6 +7,7 @@ using HwGen.Quantization;
 using HwGen.Rtl;
 using HwGen.Sampling;
 using HwGen.Tools;
+using HwGen.Tests.Tools;
 
 namespace HwGen.Tests.Rtl;
 
@@ -19,8 +20,6 @@ namespace HwGen.Tests.Rtl;
 public class SamplerModuleTests
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
-    private static string SharedCache => Path.Combine(Path.GetTempPath(), "hwgen-tests", "verilator-cache");
 
     private static readonly string[] ModuleSources = ["hwgen_rom.sv", "hwgen_exp2.sv", "hwgen_recip.sv", "hwgen_sampler.sv"];
 
@@ -66,7 +65,7 @@ public class SamplerModuleTests
     public void TheModuleLintsCleanWithAllWarnings(string model, int lanes)
     {
         var dir = Write(Plan(model), lanes, $"samp-lint-{model}-{lanes}");
-        var lint = VerilatorDriver.Create(SharedCache).Lint(ModuleSources.Select(s => Path.Combine(dir, s)).ToArray(), "hwgen_sampler");
+        var lint = VerilatorDriver.Create(ToolTestFiles.SharedCache).Lint(ModuleSources.Select(s => Path.Combine(dir, s)).ToArray(), "hwgen_sampler");
         Assert.That(lint.Diagnostics.Select(d => d.ToString()), Is.Empty, lint.Output);
         Assert.That(lint.ExitCode, Is.Zero, lint.Output);
     }
@@ -111,7 +110,7 @@ public class SamplerModuleTests
         File.WriteAllText(stimulusFile, stimulus.ToString());
 
         var tb = Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "sampler_tb.cpp");
-        var build = VerilatorDriver.Create(SharedCache).Build(new VerilatorBuildSpec(
+        var build = VerilatorDriver.Create(ToolTestFiles.SharedCache).Build(new VerilatorBuildSpec(
             ModuleSources.Select(s => Path.Combine(dir, s)).ToArray(), [tb], "hwgen_sampler", "sampler_tb"));
         var run = VerilatorDriver.Run(build.Executable, [stimulusFile], TimeSpan.FromMinutes(2), workingDirectory: dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
