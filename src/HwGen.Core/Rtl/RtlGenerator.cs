@@ -190,15 +190,15 @@ public static class RtlGenerator
         Sv("hwgen_step", new
         {
             Lanes = lanes, ColLanes = cols, RowGroups = groups, MatvecLatency = RtlSchedule.MatvecLatency,
-            NormChunksLast = (c.NEmbd + cols - 1) / cols - 1, NEmbd = c.NEmbd,
-            VocabSize = c.VocabSize, LogitsMsb = 16 * c.VocabSize - 1, LastPc = Unsigned(pcW, program.Count - 1),
+            NormChunksLast = (c.NEmbd + cols - 1) / cols - 1,
+            LogitsMsb = 16 * c.VocabSize - 1, LastPc = Unsigned(pcW, program.Count - 1),
             FirstOp = "Op" + program[0].Op, GrpMsb = grpW - 1,
             DivW = divW, DivMsb = divW - 1,
             ColBusMsb = 16 * cols - 1, RowBusMsb = 16 * groups - 1, WBusMsb = 16 * lanes - 1,
             ProdBusMsb = 32 * lanes - 1, SumBusMsb = accW * groups - 1,
             TokMsb = tokW - 1, PosMsb = posW - 1,
             VAddrW = vAddrW, VAddrMsb = vAddrW - 1,
-            AccW = accW, RqW = rqW, RqWPlus16 = rqW + 16, RqWPlus16Msb = rqW + 15, SsW = ssW, NormScaleW = normScaleW,
+            AccW = accW, RqW = rqW, SsW = ssW, NormScaleW = normScaleW,
             RowMsb = 16 * c.NEmbd - 1, LayerMsb = layerW - 1,
             WAddrW = wAddrW, WAddrMsb = wAddrW - 1, CntW = cntW, CntMsb = cntW - 1,
             EpsMsb = epsW - 1,
