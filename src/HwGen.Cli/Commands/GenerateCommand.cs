@@ -27,16 +27,17 @@ internal static class GenerateCommand
             Description = "Parallel MAC lanes of the matrix-vector engine (1 or more; above n_embd a multiple of it: row groups of n_embd columns).",
             DefaultValueFactory = _ => 1,
         };
+        var arch = HardwareSetup.Arch();
         var command = new Command("generate", "Generate the SystemVerilog core: modules, weight and table ROM images, sources.f.")
         {
-            model, output, lanes, format, calibration, json,
+            model, output, lanes, arch, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
-            var options = new RtlOptions(parseResult.GetValue(lanes), "").Validated();
+            var options = new RtlOptions(parseResult.GetValue(lanes), "", HardwareSetup.ArchOf(parseResult, arch)).Validated();
             var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
-            var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
+            var plan = options.Arch.PlanFor(FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration)));
             var hash = QuantizedOutput.Sha256(modelFile.FullName);
             var design = RtlGenerator.Generate(plan, options with { ModelHash = DesignUnderTest.Origin(modelFile.FullName, hash) });
             var outDir = parseResult.GetValue(output)!;

@@ -22,6 +22,7 @@ internal static class ReportCommand
         var json = CommonOptions.Json();
         var seed = CommonOptions.Seed();
         var lanes = HardwareSetup.Lanes(RunCommand.DefaultLanes);
+        var arch = HardwareSetup.Arch(forBoards: true);
         var samples = HardwareSetup.Samples(RunCommand.SampleCount);
         var work = HardwareSetup.Work();
         var target = SynthCommand.RunTarget();
@@ -40,7 +41,7 @@ internal static class ReportCommand
         };
         var command = new Command("report", "Run the flow on a model and write a one-page HTML report (model, numerics, verification, cycles per stage, throughput, resources) and its JSON.")
         {
-            model, output, lanes, target, synth, samples, seed, golden, work, json,
+            model, output, lanes, arch, target, synth, samples, seed, golden, work, json,
         };
         command.SetAction(parseResult =>
         {
@@ -67,8 +68,9 @@ internal static class ReportCommand
             var progress = parseResult.InvocationConfiguration.Error;
             var total = HardwareFlow.StageNames.Count + (board is null ? 1 : 2);
             var flow = new HardwareFlow(runner) { StageStarted = (i, name) => progress.WriteLine($"hwgen report: stage {i + 1}/{total}: {name}") };
-            var run = flow.Run(new HardwareRunRequest(modelFile.FullName, parseResult.GetValue(lanes), parseResult.GetValue(seed),
-                parseResult.GetValue(samples), RunCommand.SampleTemperature, dir));
+            var coreArch = HardwareSetup.ArchOf(parseResult, arch, board);
+            var run = flow.Run(new HardwareRunRequest(modelFile.FullName, HardwareSetup.LanesOf(parseResult, lanes, coreArch, RunCommand.DefaultLanes, SynthCommand.CompactLanes),
+                parseResult.GetValue(seed), parseResult.GetValue(samples), RunCommand.SampleTemperature, dir, Arch: coreArch));
             var stdout = CliOutput.Out(parseResult);
             var asJson = parseResult.GetValue(json);
             var text = asJson ? TextWriter.Null : stdout;

@@ -32,11 +32,12 @@ internal static class RunCommand
         var model = CommonOptions.Model();
         var seed = CommonOptions.Seed();
         var lanes = HardwareSetup.Lanes(DefaultLanes);
+        var arch = HardwareSetup.Arch(forBoards: true);
         var work = HardwareSetup.Work();
         var target = SynthCommand.RunTarget();
         var command = new Command("run", $"Run the whole flow on a model: quantize, generate the RTL, build it with Verilator, simulate {SampleCount} names at temperature {SampleTemperature} and verify them bit for bit against the golden model; with --target, build for the board and write the report page.")
         {
-            model, seed, lanes, work, target,
+            model, seed, lanes, arch, work, target,
         };
         command.SetAction(parseResult =>
         {
@@ -49,7 +50,9 @@ internal static class RunCommand
             var progress = parseResult.InvocationConfiguration.Error;
             var total = HardwareFlow.StageNames.Count + (board is null ? 0 : 1);
             var flow = new HardwareFlow(runner) { StageStarted = (i, name) => progress.WriteLine($"hwgen run: stage {i + 1}/{total}: {name}") };
-            var run = flow.Run(new HardwareRunRequest(modelFile.FullName, parseResult.GetValue(lanes), parseResult.GetValue(seed), SampleCount, SampleTemperature, dir));
+            var coreArch = HardwareSetup.ArchOf(parseResult, arch, board);
+            var coreLanes = HardwareSetup.LanesOf(parseResult, lanes, coreArch, DefaultLanes, SynthCommand.CompactLanes);
+            var run = flow.Run(new HardwareRunRequest(modelFile.FullName, coreLanes, parseResult.GetValue(seed), SampleCount, SampleTemperature, dir, Arch: coreArch));
             Print(output, run);
             if (!run.Passed)
             {

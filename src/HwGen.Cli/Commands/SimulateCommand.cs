@@ -28,6 +28,7 @@ internal static class SimulateCommand
         var seed = CommonOptions.Seed();
         var samples = HardwareSetup.Samples(20);
         var lanes = HardwareSetup.Lanes();
+        var arch = HardwareSetup.Arch();
         var temperature = SampleCommand.Temperature();
         var greedy = new Option<bool>("--greedy") { Description = "Take the most likely token (lowest index on ties) instead of drawing." };
         var prompt = new Option<string?>("--prompt") { Description = "Text every sample starts with (fed to the core as prompt tokens)." };
@@ -38,7 +39,7 @@ internal static class SimulateCommand
         var calibration = FixedPointOptions.Calibration();
         var command = new Command("simulate", "Generate the hardware, simulate it with Verilator and print the names it generates and its cycles per token (sample k is seeded with seed + k, as sample --fixed).")
         {
-            model, samples, lanes, seed, temperature, greedy, prompt, trace, maxCycles, work, format, calibration, json,
+            model, samples, lanes, arch, seed, temperature, greedy, prompt, trace, maxCycles, work, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
@@ -57,7 +58,7 @@ internal static class SimulateCommand
             var runner = HardwareSetup.Runner(); // finds Verilator before any work
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
             var dut = HardwareSetup.Status("quantizing and generating the design",
-                () => HardwareSetup.Prepare(modelFile, weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration), parseResult.GetValue(lanes), dir));
+                () => HardwareSetup.Prepare(modelFile, weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration), parseResult.GetValue(lanes), dir, HardwareSetup.ArchOf(parseResult, arch)));
             var build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
                 () => runner.Build(dut.Design, dir, options.TraceFile is not null));
             var run = HardwareSetup.Status($"simulating {stimulus.Count} samples",

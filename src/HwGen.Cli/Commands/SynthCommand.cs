@@ -17,6 +17,9 @@ namespace HwGen.Cli.Commands;
 /// </summary>
 internal static class SynthCommand
 {
+    /// <summary>Lanes of a compact core unless --lanes says otherwise: the iCE40 UP5K's 8 DSPs.</summary>
+    public const int CompactLanes = 8;
+
     public static Command Create()
     {
         var model = CommonOptions.Model();
@@ -28,6 +31,7 @@ internal static class SynthCommand
             DefaultValueFactory = _ => FpgaTargets.Ice40Up5k.Name,
         };
         var lanes = HardwareSetup.Lanes();
+        var arch = HardwareSetup.Arch(forBoards: true);
         var freq = new Option<double?>("--freq")
         {
             Description = "Core clock in MHz (iCE40: the fastest of the 12 MHz oscillator and the PLL settings at or below it; vendor boards: only their board clock). Default: the board clock.",
@@ -52,14 +56,15 @@ internal static class SynthCommand
         var calibration = FixedPointOptions.Calibration();
         var command = new Command("synth", "Build the generated hardware for an FPGA board: an iCE40 bitstream, or a Vivado/Quartus project; report resources, Fmax, cycles per token and tokens/s.")
         {
-            model, target, lanes, freq, baud, output, seed, temperature, greedy, samples, format, calibration, json,
+            model, target, arch, lanes, freq, baud, output, seed, temperature, greedy, samples, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
             var board = FpgaTargets.Find(parseResult.GetValue(target)!);
             var modelFile = CommonOptions.ModelFile(parseResult, model);
             var weights = ModelFiles.Load(modelFile);
-            var options = new RtlOptions(parseResult.GetValue(lanes), "").Validated();
+            var coreArch = HardwareSetup.ArchOf(parseResult, arch, board.Name);
+            var options = new RtlOptions(HardwareSetup.LanesOf(parseResult, lanes, coreArch, 1, CompactLanes), "", coreArch).Validated();
             var cycleSamples = parseResult.GetValue(samples);
             if (cycleSamples < 0)
                 throw new HwGenException($"--cycle-samples {cycleSamples}: give 0 (no simulation) or more.");
@@ -68,7 +73,7 @@ internal static class SynthCommand
 
             var core = HardwareSetup.Status("quantizing and generating the core", () =>
             {
-                var plan = FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration));
+                var plan = coreArch.PlanFor(FixedPointOptions.Plan(weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration)));
                 var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelFile.FullName)))[..16];
                 var origin = $"{modelFile.Name} (sha256 {hash}), formats {plan.FormatRule}";
                 return CoreDesign.FromRtl(RtlGenerator.Generate(plan, options with { ModelHash = origin }), plan.Config, origin);
@@ -146,7 +151,7 @@ internal static class SynthCommand
     private static void Print(TextWriter stdout, SynthReport r)
     {
         var inv = CultureInfo.InvariantCulture;
-        stdout.WriteLine($"{r.Board} ({r.Device}), target {r.Target}: {r.Model}, {r.Lanes} lane(s)");
+        stdout.WriteLine($"{r.Board} ({r.Device}), target {r.Target}: {r.Model}, {r.Arch} core, {r.Lanes} lane(s)");
         stdout.WriteLine(string.Create(inv, $"clock: {r.Clock.ClockMhz:0.###} MHz (requested {r.Clock.RequestedMhz:0.###} MHz{(r.Clock.Pll is null ? ", no PLL" : ", PLL " + r.Clock.Pll)}); UART {r.Uart}"));
         stdout.WriteLine(r.Estimate ? "resources (yosys estimate):" : "resources:");
         foreach (var u in r.Resources)

@@ -28,13 +28,14 @@ internal static class VerifyCommand
         var seed = CommonOptions.Seed();
         var samples = HardwareSetup.Samples(200);
         var lanes = HardwareSetup.Lanes();
+        var arch = HardwareSetup.Arch();
         var maxCycles = HardwareSetup.MaxCycles();
         var work = HardwareSetup.Work();
         var format = FixedPointOptions.Format();
         var calibration = FixedPointOptions.Calibration();
         var command = new Command("verify", "Prove the generated hardware equal to the golden model: every token and every step's logit codes, on sampled, greedy and prompted samples. Exit code 0 only when all agree.")
         {
-            model, samples, lanes, seed, maxCycles, work, format, calibration, json,
+            model, samples, lanes, arch, seed, maxCycles, work, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
@@ -45,7 +46,7 @@ internal static class VerifyCommand
             var runner = HardwareSetup.Runner(); // finds Verilator before any work
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
             var dut = HardwareSetup.Status("quantizing and generating the design",
-                () => HardwareSetup.Prepare(modelFile, weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration), parseResult.GetValue(lanes), dir));
+                () => HardwareSetup.Prepare(modelFile, weights, parseResult.GetValue(format)!, parseResult.GetValue(calibration), parseResult.GetValue(lanes), dir, HardwareSetup.ArchOf(parseResult, arch)));
             var build = HardwareSetup.Status("building the simulation with Verilator (cached after the first build)",
                 () => runner.Build(dut.Design, dir));
             var run = HardwareSetup.Status($"simulating {stimulus.Count} samples", () => runner.Run(build, dut.Design, stimulus, options, dir));

@@ -41,7 +41,8 @@ public sealed class HardwareFlow(SimulationRunner runner)
 
         Stage(2);
         var origin = DesignUnderTest.Origin(request.ModelPath, sha);
-        var dut = DesignUnderTest.Generate(plan, request.Lanes, origin, Path.Combine(request.WorkDirectory, "design"));
+        var dut = DesignUnderTest.Generate(plan, request.Lanes, origin, Path.Combine(request.WorkDirectory, "design"), request.Arch);
+        plan = dut.Plan; // with the architecture's tables
 
         Stage(3);
         var build = runner.Build(dut.Design, request.WorkDirectory, cancellation: cancellation);

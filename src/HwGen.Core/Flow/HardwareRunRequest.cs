@@ -9,6 +9,7 @@ namespace HwGen.Flow;
 /// <param name="WorkDirectory">Where the design, stimulus, results and logs go.</param>
 /// <param name="Format">The fixed-point format rule: "auto" or one Qm.n everywhere.</param>
 /// <param name="Calibration">The calibration corpus for auto formats, or null for sampled names.</param>
+/// <param name="Arch">The architecture of the generated design.</param>
 public sealed record HardwareRunRequest(
     string ModelPath, int Lanes, int Seed, int Samples, double Temperature, string WorkDirectory,
-    string Format = "auto", string? Calibration = null);
+    string Format = "auto", string? Calibration = null, Rtl.CoreArch Arch = Rtl.CoreArch.Fast);

@@ -31,6 +31,9 @@ public sealed record FpgaTarget(
     IReadOnlyList<string> BlockRamCells,
     IReadOnlyList<string> SpramCells)
 {
+    /// <summary>The architecture a build for this board uses unless the user picks one (<c>--arch</c>).</summary>
+    public Rtl.CoreArch DefaultArch { get; init; } = Rtl.CoreArch.Fast;
+
     /// <summary>The board's clock as "12 MHz".</summary>
     public string BoardClockText => Fmt.MHz(BoardClockMHz);
 }

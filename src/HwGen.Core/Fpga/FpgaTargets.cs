@@ -14,7 +14,10 @@ public static class FpgaTargets
             new("DSP", 8, ["SB_MAC16"], "ICESTORM_DSP"),
             new("IO", 39, ["SB_IO"], "SB_IO"),
         ],
-        "EBR", ["SB_RAM40_4K"], ["SB_SPRAM256KA"]);
+        "EBR", ["SB_RAM40_4K"], ["SB_SPRAM256KA"])
+    {
+        DefaultArch = Rtl.CoreArch.Compact, // 8 DSPs and 30 EBR: only the compact core fits
+    };
 
     /// <summary>Digilent Arty A7-35T: Xilinx XC7A35T, 100 MHz oscillator; a Vivado project.</summary>
     public static FpgaTarget ArtyA735t { get; } = new(

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HwGen.Rendering;
+using HwGen.Rtl;
 using HwGen.Tools;
 
 namespace HwGen.Fpga;
@@ -108,7 +109,7 @@ public sealed class SynthFlow
                 target.Name, target.Board, target.Device, request.Core.Origin, request.Core.Lanes, vendor is not null,
                 new ClockReport(clock.RequestedMHz, clock.ClockMHz, p is null ? null : $"DIVR {p.DivR}, DIVF {p.DivF}, DIVQ {p.DivQ}, FILTER_RANGE {p.FilterRange}"),
                 $"{design.Uart.RequestedBaud} baud (divisor {design.Uart.Divisor}, {design.Uart.ErrorPercent:+0.00;-0.00;0.00}%)",
-                resources, weights, timing, cycles, perSecond, atClock, staged.Target, [.. files, SynthReport.FileName], notes);
+                resources, weights, timing, cycles, perSecond, atClock, staged.Target, [.. files, SynthReport.FileName], notes, request.Core.Arch.Name());
             File.WriteAllText(Path.Combine(dir, SynthReport.FileName), JsonSerializer.Serialize(report, ReportJson.Options) + "\n");
             staged.Commit();
             return report;

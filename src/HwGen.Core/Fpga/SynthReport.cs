@@ -53,6 +53,7 @@ public sealed record CycleReport(int Samples, int Tokens, double Mean, long Min,
 /// <param name="Out">The output folder.</param>
 /// <param name="Files">The main files in it (bitstream or project, report, logs).</param>
 /// <param name="Notes">What the user should know: a missed timing target, a vendor tool to run.</param>
+/// <param name="Arch">The core's architecture: "fast" or "compact".</param>
 public sealed record SynthReport(
     string Target,
     string Board,
@@ -70,7 +71,8 @@ public sealed record SynthReport(
     double? TokensPerSecondAtClock,
     string Out,
     IReadOnlyList<string> Files,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    string Arch = "fast")
 {
     /// <summary>The report's file name in the output folder.</summary>
     public const string FileName = "report.json";

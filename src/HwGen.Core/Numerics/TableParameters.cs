@@ -13,4 +13,11 @@ public sealed record TableParameters(int ExpIndexBits, int ExpFracBits, int Reci
 {
     /// <summary>The values the specification states: Ie 10, Fe 16, Ir 10, Fr 20, Is 8, Fs 20.</summary>
     public static TableParameters Default { get; } = new(10, 16, 10, 20, 8, 20);
+
+    /// <summary>
+    /// The compact core's tables (<c>--arch compact</c>): Ie 8, Fe 15, Ir 8, Fr 15, Is 6, Fs 15. Every
+    /// entry and every unit output fits 16 bits, so each product is one 16 x 16 multiply, and the
+    /// tables take one block RAM each (exp 256 x 16, recip 256 x 15, rsqrt 192 x 15).
+    /// </summary>
+    public static TableParameters Compact { get; } = new(8, 15, 8, 15, 6, 15);
 }

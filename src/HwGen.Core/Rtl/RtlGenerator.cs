@@ -23,9 +23,16 @@ public static class RtlGenerator
         Generate(plan, options, TemplateRenderer.ForShipped(TemplateFolders.Hdl));
 
     /// <summary>Generates the design in memory with <paramref name="templates"/>.</summary>
+    /// <exception cref="ArgumentException">The plan's tables are not those of the architecture (<see cref="CoreArchs.PlanFor"/> makes them so).</exception>
     public static RtlDesign Generate(NumericsPlan plan, RtlOptions options, TemplateRenderer templates)
     {
         options = options.Validated();
+        if (options.Arch == CoreArch.Compact)
+        {
+            if (plan.Tables != TableParameters.Compact)
+                throw new ArgumentException($"the compact core is built for {TableParameters.Compact}; the plan has {plan.Tables} (use CoreArchs.PlanFor)", nameof(plan));
+            return CompactGenerator.Generate(plan, options, templates);
+        }
         var c = plan.Config;
         var lanes = options.Lanes;
         var grid = LaneGrid.For(c, lanes);
@@ -243,13 +250,7 @@ public static class RtlGenerator
 
         Sv("hwgen_sampler", SamplerView.For(plan, lanes));
 
-        Sv("hwgen_core", new
-        {
-            Shape = c.ToString(), Lanes = lanes, TokW = tokW, TokMsb = tokW - 1, PosW = posW, PosMsb = posW - 1,
-            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
-            StageDebugWait = CoreStage.DebugWait, StagePrompt = CoreStage.Prompt, StageSampling = CoreStage.Sampling,
-            StageEmit = CoreStage.Emit, StageDone = CoreStage.Done, StageIdle = CoreStage.Idle,
-        });
+        Sv("hwgen_core", CoreModel(c, lanes));
 
         // Dependency order: leaves first, the top last.
         string[] sources =
@@ -260,6 +261,20 @@ public static class RtlGenerator
         files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");
         files.AddText("schedule.txt", schedule.Describe(0));
         return new RtlDesign(files, sources, schedule, lanes, Top);
+    }
+
+    /// <summary>The view of hwgen_core.sv.hbs, the top that every architecture shares.</summary>
+    internal static object CoreModel(Model.ModelConfig c, int lanes)
+    {
+        var tokW = IndexWidth(c.VocabSize);
+        var posW = CeilLog2(c.BlockSize + 1L);
+        return new
+        {
+            Shape = c.ToString(), Lanes = lanes, TokW = tokW, TokMsb = tokW - 1, PosW = posW, PosMsb = posW - 1,
+            Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
+            StageDebugWait = CoreStage.DebugWait, StagePrompt = CoreStage.Prompt, StageSampling = CoreStage.Sampling,
+            StageEmit = CoreStage.Emit, StageDone = CoreStage.Done, StageIdle = CoreStage.Idle,
+        };
     }
 
     private static int BitLength(long v)

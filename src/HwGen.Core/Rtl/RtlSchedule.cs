@@ -30,8 +30,8 @@ public sealed class RtlSchedule
 
     private readonly int _vocab;
 
-    /// <summary>The sampler's width and timing.</summary>
-    public SamplerTiming Sampler { get; private init; } = null!;
+    /// <summary>The sampler's timing.</summary>
+    public ISamplerTiming Sampler { get; private init; } = null!;
 
     /// <summary>The step's stages in order.</summary>
     public IReadOnlyList<ScheduleStage> Stages { get; }
@@ -80,8 +80,16 @@ public sealed class RtlSchedule
             var s = cache.GetOrAdd(pos, Starts);
             return s[k + 1] - s[k];
         })).ToList();
-        return new RtlSchedule(stages, c.VocabSize) { Sampler = SamplerTiming.For(c.VocabSize, grid.Lanes) };
+        return Of(stages, SamplerTiming.For(c.VocabSize, grid.Lanes), c.VocabSize);
     }
+
+    /// <summary>
+    /// The schedule of an architecture whose step runs <paramref name="stages"/> (exact cycles at each
+    /// position) and whose sampler takes <paramref name="sampler"/>'s cycles, in a core of the shared
+    /// hwgen_core contract (the debug stream, prompt and emit phases of <see cref="Predict"/>).
+    /// </summary>
+    public static RtlSchedule Of(IReadOnlyList<ScheduleStage> stages, ISamplerTiming sampler, int vocab) =>
+        new(stages, vocab) { Sampler = sampler };
 
     /// <summary>Cycles from the step's start pulse to its done pulse, inclusive of the idle cycle that takes the start.</summary>
     public int StepCycles(int pos) => 1 + Stages.Sum(s => s.Cycles(pos));

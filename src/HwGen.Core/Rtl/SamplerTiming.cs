@@ -7,7 +7,7 @@ namespace HwGen.Rtl;
 /// </summary>
 /// <param name="Vocab">The vocabulary size.</param>
 /// <param name="Width">Logits per cycle: min(lanes, vocab).</param>
-public sealed record SamplerTiming(int Vocab, int Width)
+public sealed record SamplerTiming(int Vocab, int Width) : ISamplerTiming
 {
     /// <summary>The sampler of a design with <paramref name="lanes"/> lanes.</summary>
     public static SamplerTiming For(int vocab, int lanes) => new(vocab, Math.Min(lanes, vocab));

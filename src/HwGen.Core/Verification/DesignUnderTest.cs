@@ -19,13 +19,15 @@ public sealed record DesignUnderTest(NumericsPlan Plan, RtlDesign Rtl, DesignSou
     public static string Origin(string modelPath, string sha256) => $"{Path.GetFileName(modelPath)} sha256 {sha256}";
 
     /// <summary>
-    /// Generates the RTL of <paramref name="plan"/> with <paramref name="lanes"/> lanes into
-    /// <paramref name="directory"/> (replaced as a whole) and builds the golden model of the same plan.
-    /// <paramref name="origin"/> names the model in the generated files (a hash, never a path).
+    /// Generates the RTL of <paramref name="plan"/> with <paramref name="lanes"/> lanes in architecture
+    /// <paramref name="arch"/> into <paramref name="directory"/> (replaced as a whole) and builds the
+    /// golden model of the same plan, with the architecture's tables (<see cref="CoreArchs.PlanFor"/>;
+    /// <see cref="Plan"/> is that plan). <paramref name="origin"/> names the model in the generated files (a hash, never a path).
     /// </summary>
-    public static DesignUnderTest Generate(NumericsPlan plan, int lanes, string origin, string directory)
+    public static DesignUnderTest Generate(NumericsPlan plan, int lanes, string origin, string directory, CoreArch arch = CoreArch.Fast)
     {
-        var rtl = RtlGenerator.Generate(plan, new RtlOptions(lanes, origin));
+        plan = arch.PlanFor(plan);
+        var rtl = RtlGenerator.Generate(plan, new RtlOptions(lanes, origin, arch));
         rtl.Files.WriteAtomically(directory);
         var design = new DesignSources(directory, rtl.Sources, rtl.Top, plan.Config, origin);
         return new DesignUnderTest(plan, rtl, design, new GoldenReference(new FixedGpt(plan)));
