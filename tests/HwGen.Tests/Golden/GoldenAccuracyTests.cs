@@ -21,20 +21,30 @@ public class GoldenAccuracyTests
     [Test]
     public void TalosAutoMeetsTheTargets() => AssertAutoMeetsTheTargets("talos", TestPaths.TalosModel, TestPaths.TalosGolden);
 
+    // The compact core's small tables (TableParameters.Compact) keep the same targets.
+    [Test]
+    public void TalosAutoWithTheCompactTablesMeetsTheTargets() =>
+        AssertAutoMeetsTheTargets("talos", TestPaths.TalosModel, TestPaths.TalosGolden, tables: TableParameters.Compact);
+
+    [Test]
+    public void Wide2AutoWithTheCompactTablesMeetsTheTargets() =>
+        AssertAutoMeetsTheTargets("wide2", TestPaths.Wide2Model, TestPaths.Wide2Golden, 4000, TableParameters.Compact);
+
     // The first 4,000 names keep this test short; `hwgen eval --fixed` reports all of names.txt.
     [Test]
     public void Wide2AutoMeetsTheTargets() => AssertAutoMeetsTheTargets("wide2", TestPaths.Wide2Model, TestPaths.Wide2Golden, 4000);
 
     // Issue 3's targets for auto formats: top-1 >= 99%, max |logit error| <= 0.02, NLL within 1% of float, no saturation.
-    private static void AssertAutoMeetsTheTargets(string name, string modelPath, string goldenPath, int documents = int.MaxValue)
+    private static void AssertAutoMeetsTheTargets(string name, string modelPath, string goldenPath, int documents = int.MaxValue, TableParameters? tables = null)
     {
         var plan = AutoPlan(modelPath, out var weights, out var corpus, documents);
+        plan = plan with { Tables = tables ?? plan.Tables };
         var model = new FixedGpt(plan);
         var golden = Evaluation.CompareGolden(model, GoldenFile.Load(goldenPath), name);
         model.ClearSaturations();
         var nll = Evaluation.MeanNll(model, corpus);
         var floatNll = Evaluation.MeanNll(new FloatGpt(weights), corpus);
-        TestContext.Out.WriteLine($"{name} auto: top1 {golden.Top1Agreement:P2} max|err| {golden.MaxAbsError:G4} mean {golden.MeanAbsError:G4} nll {nll.MeanNll:F5} float {floatNll.MeanNll:F5} sat {model.TotalSaturations}");
+        TestContext.Out.WriteLine($"{name} auto, tables {plan.Tables}: top1 {golden.Top1Agreement:P2} max|err| {golden.MaxAbsError:G4} mean {golden.MeanAbsError:G4} nll {nll.MeanNll:F5} float {floatNll.MeanNll:F5} sat {model.TotalSaturations}");
         foreach (var s in plan.Sites)
             TestContext.Out.WriteLine($"  {s.Name} {s.Format} {s.CalibratedMaxAbs:G4}");
         Assert.Multiple(() =>
