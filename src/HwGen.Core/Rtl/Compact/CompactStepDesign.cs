@@ -1,14 +1,178 @@
+using System.Globalization;
+using HwGen.Numerics;
 using HwGen.Quantization;
+using HwGen.Reference;
 using HwGen.Rendering;
+using static HwGen.Rtl.SvLiteral;
 
 namespace HwGen.Rtl.Compact;
 
-/// <summary>PLACEHOLDER on branch arch only (the cstep branch replaces this file).</summary>
+/// <summary>The compact step's files (dependency order, leaves first) and its exact stage timing.</summary>
+/// <param name="Sources">The SystemVerilog files added, leaves first, hwgen_step.sv last.</param>
+/// <param name="Stages">The step's stages; Cycles(pos) from the first cycle stage_o shows a stage to the first cycle it shows the next (the last: to its done cycle, inclusive).</param>
 public sealed record CompactStepResult(IReadOnlyList<string> Sources, IReadOnlyList<ScheduleStage> Stages);
 
-/// <summary>PLACEHOLDER on branch arch only (the cstep branch replaces this file).</summary>
+/// <summary>
+/// Renders the compact architecture's <c>hwgen_step</c> (hdl-templates/compact/) for a numerics plan
+/// built with <see cref="TableParameters.Compact"/> and L lanes: L multipliers shared by every
+/// multiply of the step, a micro-program whose timing is a pure function of the position
+/// (<see cref="CompactStepProgram"/>, <see cref="CompactUop.Cycles"/>).
+/// </summary>
 public static class CompactStepDesign
 {
-    public static CompactStepResult AddTo(BuildPlan files, TemplateRenderer templates, NumericsPlan plan, int lanes) =>
-        throw new HwGenException("placeholder: the compact step is on branch cstep");
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The .sv files this design adds, leaves first.</summary>
+    public static IReadOnlyList<string> SourceFiles { get; } = ["hwgen_crom.sv", "hwgen_cram.sv", "hwgen_crq.sv", "hwgen_step.sv"];
+
+    /// <summary>Checks the plan and lanes; throws a <see cref="HwGenException"/> that says what to change.</summary>
+    public static void Validate(NumericsPlan plan, int lanes)
+    {
+        var c = plan.Config;
+        if (plan.Tables != TableParameters.Compact)
+            throw new HwGenException($"The compact step needs the compact tables {TableParameters.Compact}; the plan has {plan.Tables}. Build the plan with CoreArch.Compact.PlanFor(plan).");
+        if (lanes < 1 || lanes > 64 || (lanes & (lanes - 1)) != 0)
+            throw new HwGenException($"The compact step takes 1, 2, 4, 8, 16, 32 or 64 lanes; {lanes} was given. Use --lanes 8 for the iCE40 UP5K.");
+        if (c.NEmbd % lanes != 0)
+            throw new HwGenException($"The compact step needs n_embd ({c.NEmbd}) to be a multiple of the lanes ({lanes}). Use --lanes {Enumerable.Range(0, 7).Select(b => 1 << b).Where(l => c.NEmbd % l == 0).Max()} or fewer.");
+        var d = c.HeadDim;
+        if ((d & (d - 1)) != 0)
+            throw new HwGenException($"The compact step needs a power-of-two head_dim; {c} has {d}. Use the fast architecture (--arch fast).");
+        var kMax = (32767L * plan.RmsScale) >> NumericsPlan.RmsScaleFracBits;
+        if (kMax >= 1L << 18)
+            throw new HwGenException($"The compact step's RmsNorm scale factor needs {CompactStepProgram.BitLength(kMax)} bits for n_embd {c.NEmbd}; it handles at most 18 (n_embd <= 63). Use the fast architecture (--arch fast).");
+    }
+
+    /// <summary>Adds hwgen_step.sv, its leaves and memory images to <paramref name="files"/>.</summary>
+    public static CompactStepResult AddTo(BuildPlan files, TemplateRenderer templates, NumericsPlan plan, int lanes)
+    {
+        Validate(plan, lanes);
+        var c = plan.Config;
+        var t = plan.Tables;
+        var layout = new CompactStepLayout(c, lanes);
+        var program = CompactStepProgram.Build(plan, layout);
+        var uops = program.Uops;
+        if (program.StageNames.Count > CoreStage.FirstPhase)
+            throw new HwGenException($"The compact decode step of {c} has {program.StageNames.Count} stages; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
+
+        // ---- memory images ----
+        var exp = ExpTable.Generate(t.ExpIndexBits, t.ExpFracBits);
+        var recip = ReciprocalTable.Generate(t.RecipIndexBits, t.RecipFracBits);
+        var rsqrt = RsqrtTable.Generate(t.RsqrtIndexBits, t.RsqrtFracBits);
+        var banks = new List<object>();
+        var wromAw = IndexWidth(layout.WromDepth);
+        var kvxAw = IndexWidth(layout.KvxDepth);
+        var vramAw = IndexWidth(layout.VramDepth);
+        for (var b = 0; b < lanes; b++)
+        {
+            var wFile = string.Create(Inv, $"cweights_bank{b}.mem");
+            var kFile = string.Create(Inv, $"ckvx_bank{b}.mem");
+            files.AddText(wFile, MemImage.Format(layout.WromWords(c, b, n => plan.Tensor(n).Codes).Select(w => (long)w), 16,
+                string.Create(Inv, $"Compact weight bank {b} of {lanes}: wte/wpe element i of row r at Base + r*{layout.EPerLane} + i/{lanes} (i mod {lanes} = {b}); other tensors row s*{lanes}+{b}, column c at Base + s*Cols + c.")));
+            files.AddText(kFile, MemImage.Format(layout.KvxWords(b, exp, recip, rsqrt), 16,
+                string.Create(Inv, $"Compact KVX bank {b} of {lanes}: exp, recip and rsqrt table entries k = {b} mod {lanes} at {layout.ExpBase}, {layout.RecBase}, {layout.RsqBase} + k/{lanes}; zeros (activations, keys, values) after.")));
+            banks.Add(new
+            {
+                Index = b, WromDepth = layout.WromDepth, WromAW = wromAw, WromFile = wFile,
+                KvxDepth = layout.KvxDepth, KvxAW = kvxAw, KvxFile = kFile,
+            });
+        }
+
+        // ---- widths ----
+        var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
+        var accW = new[] { accs["q_k_v_wo_fc1_lm_head"], accs["fc2"], accs["attn_scores"], accs["attn_output"], accs["rms_sum_of_squares"] + 1 }.Max();
+        var scoreScaled = plan.ScoreShift is null;
+        var scale = plan.ScoreScale ?? 1;
+        var sinW = Math.Max(Math.Max(accW, 36), scoreScaled ? accs["attn_scores"] + CompactStepProgram.BitLength(scale) + 1 : 0);
+        var pre = program.RqPreShift;
+        var shW = CompactStepProgram.BitLength(program.RqMaxShift);
+        var rq1W = Math.Max(sinW + pre, program.RqMaxShift + 2);
+        var sh2W = CompactStepProgram.BitLength(program.Rq2MaxShift);
+        var sum2W = 17 + 15 + 2;
+        var aw = new[] { wromAw, kvxAw, vramAw }.Max() + 1;
+        var posW = CeilLog2(c.BlockSize + 1L);
+        var tokW = IndexWidth(c.VocabSize);
+        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsA0 + 18, 64, c.NEmbd + lanes }.Max();
+        var cntW = IndexWidth(maxCount + 1) + 1;
+        var tailW = CompactStepProgram.BitLength(uops.Max(u => u.Tail));
+        var pcW = IndexWidth(uops.Count);
+        var epsW = CompactStepProgram.BitLength(program.MaxEps);
+        var lgL = CeilLog2(lanes);
+        var bselW = Math.Max(1, lgL);
+        var mw = program.NormWidth;
+        var zw = CompactStepProgram.BitLength((long)c.BlockSize << t.ExpFracBits);
+        const int wwW = 37;
+        var ns = uops.Where(u => u.Op == CompactStepOp.Sco).Select(u => u).ToList();
+        var expShifts = Enumerable.Range(0, c.NLayer).Select(l => plan.Format(ActivationSite.AttnScores, l).FracBits + NonlinearUnits.Log2EFracBits - t.ExpIndexBits).Distinct().ToList();
+        if (expShifts.Count != 1)
+            throw new HwGenException($"The compact step needs one attention score format for every layer; {c} has {expShifts.Count}. Use --format with a fixed format, or the fast architecture.");
+        var expShift = expShifts[0];
+
+        string U(int w, long v) => Unsigned(w, v);
+        string B(bool b) => b ? "1'b1" : "1'b0";
+        string ConstMul(string x, long k)
+        {
+            if (k == 0)
+                return "'0";
+            var terms = new List<string>();
+            for (var bit = 0; k >> bit != 0; bit++)
+            {
+                if (((k >> bit) & 1) != 0)
+                    terms.Add(string.Create(Inv, $"({aw}'({x}) << {bit})"));
+            }
+            return string.Join(" + ", terms);
+        }
+
+        var ops = uops.Select((u, pc) => new
+        {
+            Pc = U(pcW, pc), u.Comment, Op = "Op" + u.Op, Stage = U(8, u.Stage),
+            ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
+            BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
+            RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
+            ColsPos = B(u.ColsPos), LastColPos = B(u.LastColPos), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            Relu = B(u.Relu), Resid = B(u.Residual), ShA = U(5, u.ShA), ShB = U(5, u.ShB), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
+            DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail),
+        }).ToArray();
+
+        var nrsA0 = program.NrsA0;
+        var model = new
+        {
+            Shape = c.ToString(), Lanes = lanes, LanesMinus1 = lanes - 1, LgL = lgL, Single = lanes == 1,
+            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW, LogitsMsb = 16 * c.VocabSize - 1,
+            PcMsb = pcW - 1, PcW = pcW, AW = aw, AMsb = aw - 1, CntW = cntW, CntMsb = cntW - 1,
+            ShW = shW, ShMsb = shW - 1, Sh2W = sh2W, Sh2Msb = sh2W - 1, EpsMsb = epsW - 1, TailW = tailW, TailMsb = tailW - 1,
+            EndStage = uops[^1].Stage, EndPc = uops.Count - 1, Program = ops,
+            WteRowExpr = string.Create(Inv, $"{aw}'d{layout.WromBase[Model.TensorNames.Wte]} + {ConstMul("token_i", layout.EPerLane)}"),
+            WpeRowExpr = string.Create(Inv, $"{aw}'d{layout.WromBase[Model.TensorNames.Wpe]} + {ConstMul("pos_i", layout.EPerLane)}"),
+            KPosExpr = ConstMul("pos_blk", c.NEmbd),
+            VPosExpr = ConstMul("pos_i", layout.EPerLane),
+            WromAMsb = wromAw - 1, WromAW = wromAw, KvxAMsb = kvxAw - 1, KvxAW = kvxAw, VramAMsb = vramAw - 1, VramAW = vramAw,
+            VramDepth = layout.VramDepth, Banks = banks, BselMsb = bselW - 1, BselW = bselW,
+            MwMsb = mw - 1, MwW = mw, ZMsb = zw - 1, ZW = zw, WwMsb = wwW - 1, WwW = wwW,
+            AccW = accW, AccMsb = accW - 1, SinW = sinW, SinMsb = sinW - 1, Rq1W = rq1W, Rq1Msb = rq1W - 1, O2 = pre,
+            Sum2W = sum2W, Sum2Msb = sum2W - 1,
+            Log2ELow = NonlinearUnits.Log2E - (1 << 15), ThreeFs = 3 << t.RsqrtFracBits,
+            RmsC1 = plan.RmsScale & 0x7FFF, RmsC2 = plan.RmsScale >> 15,
+            NrsA0 = nrsA0, NrsA2 = nrsA0 + 2, NrsA3 = nrsA0 + 3, NrsA6 = nrsA0 + 6, NrsA9 = nrsA0 + 9, NrsA12 = nrsA0 + 12,
+            NrsA13 = nrsA0 + 13, NrsA14 = nrsA0 + 14, NrsA16 = nrsA0 + 16, NrsA17 = nrsA0 + 17,
+            Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
+            Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
+            ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),
+            ExpFracBits = t.ExpFracBits, ExpIndexBits = t.ExpIndexBits, ExpIndexMsb = t.ExpIndexBits - 1,
+            ExpShift = expShift, ExpHalf = 1L << (expShift - 1),
+            ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
+            EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
+            ScoreScaled = scoreScaled,
+            ScaleExpr = string.Join(" + ", Enumerable.Range(0, 20).Where(b => ((scale >> b) & 1) != 0).Select(b => string.Create(Inv, $"({sinW}'(drv) <<< {b})"))),
+        };
+
+        files.AddText("hwgen_crom.sv", templates.Render("compact/hwgen_crom.sv.hbs", new { }));
+        files.AddText("hwgen_cram.sv", templates.Render("compact/hwgen_cram.sv.hbs", new { }));
+        files.AddText("hwgen_crq.sv", templates.Render("compact/hwgen_crq.sv.hbs", new { }));
+        files.AddText("hwgen_step.sv", templates.Render("compact/hwgen_step.sv.hbs", model));
+
+        var stages = program.StageNames.Select((name, k) => new ScheduleStage(name,
+            pos => uops.Where(u => u.Stage == k).Sum(u => u.Cycles(pos, lanes)))).ToList();
+        return new CompactStepResult(SourceFiles, stages);
+    }
 }

@@ -1,0 +1,121 @@
+using HwGen.Model;
+
+namespace HwGen.Rtl.Compact;
+
+/// <summary>
+/// The memories of the compact step for a model shape and L lanes (docs/hardware.md):
+/// <list type="bullet">
+/// <item>weight ROM, L banks at one shared address: wte and wpe column-interleaved (element i of
+/// row r in bank i mod L, word Base + r * n_embd / L + i / L); every other tensor row-interleaved in
+/// passes (row s * L + l, column c in bank l, word Base + s * Cols + c; 0 past the last row);</item>
+/// <item>the lane-interleaved RAM (KVX), L banks at one shared read address: the exp, recip and
+/// rsqrt tables (entry k in bank k mod L, word Base + k / L), x0 and x (element j in bank j mod L),
+/// per layer the keys position-major (position t in bank t mod L, word K + (t / L) * n_embd + j)
+/// and the values element-major (element j in bank j mod L, word V + t * n_embd / L + j / L);</item>
+/// <item>the vector RAM: the normed vector, query, attention output, MLP hidden vector, scores and
+/// softmax weights of one head.</item>
+/// </list>
+/// </summary>
+public sealed class CompactStepLayout
+{
+    public CompactStepLayout(ModelConfig c, int lanes)
+    {
+        var e = c.NEmbd;
+        L = lanes;
+        EPerLane = e / lanes;
+        var next = 0;
+        var wrom = new Dictionary<string, int>();
+        foreach (var (name, rows, cols) in c.TensorShapes())
+        {
+            wrom[name] = next;
+            next += name is TensorNames.Wte or TensorNames.Wpe ? rows * EPerLane : (rows + lanes - 1) / lanes * cols;
+        }
+        WromBase = wrom;
+        WromDepth = next;
+
+        ExpBase = 0;
+        RecBase = ExpBase + Ceil(256, lanes);
+        RsqBase = RecBase + Ceil(256, lanes);
+        X0Base = RsqBase + Ceil(192, lanes);
+        XBase = X0Base + EPerLane;
+        KeyLen = (c.BlockSize + lanes - 1) / lanes * e;
+        ValueLen = c.BlockSize * EPerLane;
+        KeyBase = XBase + EPerLane;
+        ValueBase = KeyBase + c.NLayer * KeyLen;
+        KvxDepth = ValueBase + c.NLayer * ValueLen;
+
+        Normed = 0;
+        Query = e;
+        AttnOut = 2 * e;
+        Hidden = 3 * e;
+        Scores = Hidden + c.MlpHidden;
+        Weights = Scores + c.BlockSize;
+        VramDepth = Weights + c.BlockSize;
+    }
+
+    private static int Ceil(int n, int d) => (n + d - 1) / d;
+
+    public int L { get; }
+    public int EPerLane { get; }
+    public IReadOnlyDictionary<string, int> WromBase { get; }
+    public int WromDepth { get; }
+    public int ExpBase { get; }
+    public int RecBase { get; }
+    public int RsqBase { get; }
+    public int X0Base { get; }
+    public int XBase { get; }
+    public int KeyLen { get; }
+    public int ValueLen { get; }
+    public int KeyBase { get; }
+    public int ValueBase { get; }
+    public int KvxDepth { get; }
+    public int Normed { get; }
+    public int Query { get; }
+    public int AttnOut { get; }
+    public int Hidden { get; }
+    public int Scores { get; }
+    public int Weights { get; }
+    public int VramDepth { get; }
+
+    /// <summary>The words of weight bank <paramref name="bank"/>.</summary>
+    public short[] WromWords(ModelConfig c, int bank, Func<string, IReadOnlyList<short>> codes)
+    {
+        var words = new short[WromDepth];
+        foreach (var (name, rows, cols) in c.TensorShapes())
+        {
+            var w = codes(name);
+            var b = WromBase[name];
+            if (name is TensorNames.Wte or TensorNames.Wpe)
+            {
+                for (var r = 0; r < rows; r++)
+                    for (var k = 0; k < EPerLane; k++)
+                        words[b + r * EPerLane + k] = w[r * cols + k * L + bank];
+            }
+            else
+            {
+                for (var s = 0; s * L < rows; s++)
+                {
+                    var r = s * L + bank;
+                    for (var col = 0; col < cols; col++)
+                        words[b + s * cols + col] = r < rows ? w[r * cols + col] : (short)0;
+                }
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The initial words of KVX bank <paramref name="bank"/>: the tables, zeros elsewhere.</summary>
+    public long[] KvxWords(int bank, int[] exp, int[] recip, int[] rsqrt)
+    {
+        var words = new long[KvxDepth];
+        void Put(int[] table, int b)
+        {
+            for (var k = bank; k < table.Length; k += L)
+                words[b + k / L] = table[k];
+        }
+        Put(exp, ExpBase);
+        Put(recip, RecBase);
+        Put(rsqrt, RsqBase);
+        return words;
+    }
+}

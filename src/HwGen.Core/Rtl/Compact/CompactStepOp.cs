@@ -1,0 +1,65 @@
+namespace HwGen.Rtl.Compact;
+
+/// <summary>The operations of the compact step's micro-program (hwgen_step's Op* codes, in code order).</summary>
+public enum CompactStepOp
+{
+    /// <summary>Embedding: wte and wpe words in alternate cycles, summed and requantized into x0.</summary>
+    Emb,
+    /// <summary>RmsNorm, sum of squares on lane 0.</summary>
+    Nss,
+    /// <summary>RmsNorm, 1/sqrt and the scale factor K (fixed step sequence).</summary>
+    Nrs,
+    /// <summary>RmsNorm, x * K requantized one element per cycle.</summary>
+    Nsc,
+    /// <summary>Matrix-vector product: lanes are rows, one column per cycle.</summary>
+    Mat,
+    /// <summary>Attention scores of one head: lanes are positions, one head element per cycle.</summary>
+    Sco,
+    /// <summary>Softmax numerators of one head, one position per cycle.</summary>
+    Exp,
+    /// <summary>The reciprocal of the softmax sum (fixed step sequence).</summary>
+    Rcp,
+    /// <summary>Attention weights of one head, one position per cycle.</summary>
+    Wgt,
+    /// <summary>Weighted values of one head: lanes are head elements, one position per cycle.</summary>
+    Av,
+    /// <summary>The done cycle.</summary>
+    End,
+}
+
+/// <summary>Where a micro-instruction's results go.</summary>
+public enum CompactWrite
+{
+    /// <summary>The vector RAM, word DBase + row.</summary>
+    Vram,
+    /// <summary>The lane-interleaved RAM: bank row mod L, word DBase + row / L.</summary>
+    Kvx,
+    /// <summary>The key cache: bank pos mod L, word DBase + (pos / L) * n_embd + row.</summary>
+    Key,
+    /// <summary>The logits shift register.</summary>
+    Logit,
+}
+
+/// <summary>
+/// One micro-instruction of the compact step (all numbers computed from the plan by
+/// <see cref="CompactStepProgram"/>). A matrix-style op (Mat, Sco, Av) issues LastPass + 1 passes
+/// of LastCol + 1 cycles (max(pos, LastCol) + 1 when LastColPos; columns past Cols are bubbles) and drains each pass's L sums through the
+/// serial requantizer; the other ops issue LastCol + 1 cycles. Then the op waits Tail cycles.
+/// </summary>
+public sealed record CompactUop(
+    CompactStepOp Op, int Stage, string Comment,
+    int ABase = 0, int APassStride = 0, int AColStride = 0, bool AKvx = false,
+    int BBase = 0, bool BKvx = false,
+    int Cols = 0, bool ColsPos = false, int LastCol = 0, bool LastColPos = false, int LastPass = 0, bool PassPos = false,
+    int RowBase = 0, int RowLo = 0, int RowHi = 0, bool RowHiPos = false,
+    bool Relu = false, bool Residual = false, int ShA = 0, int ShB = 0, int Rq = 0, int Rq2 = 0,
+    int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0)
+{
+    /// <summary>Cycles from the op's first cycle to the next op's first cycle, at position <paramref name="pos"/>.</summary>
+    public int Cycles(int pos, int lanes)
+    {
+        var lastCol = LastColPos ? Math.Max(pos, LastCol) : LastCol;
+        var lastPass = PassPos ? pos / lanes : LastPass;
+        return (lastCol + 1) * (lastPass + 1) + Tail;
+    }
+}

@@ -1,0 +1,202 @@
+using HwGen.Model;
+using HwGen.Numerics;
+using HwGen.Quantization;
+using HwGen.Reference;
+
+namespace HwGen.Rtl.Compact;
+
+/// <summary>
+/// Builds the compact step's micro-program (docs/numerics.md section 5, in order) from a numerics
+/// plan built with <see cref="TableParameters.Compact"/>, and the fixed widths and constants its
+/// scalar unit needs. Every shift is a difference of the plan's fraction bits.
+/// </summary>
+public sealed class CompactStepProgram
+{
+    /// <summary>Register stages from the serial path's input (S0) to its write (S5).</summary>
+    public const int SerialLatency = 5;
+
+    private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
+
+    public IReadOnlyList<CompactUop> Uops { get; }
+    public IReadOnlyList<string> StageNames { get; }
+
+    /// <summary>Width of the 1/sqrt normalizer (even): the sum of squares plus epsilon.</summary>
+    public int NormWidth { get; private init; }
+
+    /// <summary>Coarse (by 8) normalizing steps of OpNrs; three steps by 2 follow.</summary>
+    public int NormCoarse { get; private init; }
+
+    /// <summary>OpNrs step of the table read (the steps after it are fixed).</summary>
+    public int NrsA0 => NormCoarse + 4;
+
+    /// <summary>Left shift of every value entering the first requantizer, so that every shift is &gt;= 0.</summary>
+    public int RqPreShift { get; private init; }
+
+    /// <summary>The largest shift of the first requantizer (pre-shift included).</summary>
+    public int RqMaxShift { get; private init; }
+
+    /// <summary>The largest shift of the residual requantizer.</summary>
+    public int Rq2MaxShift { get; private init; }
+
+    /// <summary>The largest RmsNorm epsilon code.</summary>
+    public long MaxEps { get; private init; }
+
+    /// <summary>The program for <paramref name="plan"/> on <paramref name="layout"/>.</summary>
+    public static CompactStepProgram Build(NumericsPlan plan, CompactStepLayout layout)
+    {
+        var c = plan.Config;
+        var t = plan.Tables;
+        var e = c.NEmbd;
+        var lanes = layout.L;
+        var d = c.HeadDim;
+        int N(ActivationSite s, int l) => plan.Format(s, l).FracBits;
+        int W(string tensor) => plan.Tensor(tensor).Format.FracBits;
+        var eps = new List<long>();
+        foreach (var (site, layer) in new[] { (ActivationSite.EmbeddingNorm, -1) }
+            .Concat(Enumerable.Range(0, c.NLayer).SelectMany(l => new[] { (ActivationSite.AttnNorm, l), (ActivationSite.MlpNorm, l) })))
+            eps.Add(plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits));
+        var maxEps = eps.Max();
+        var ssMax = (long)e << 30;
+        var mw = BitLength(ssMax + maxEps);
+        mw += mw & 1;
+        var coarse = (mw - 2) / 8;
+        var expFrac = t.ExpFracBits;
+        var zw = BitLength((long)c.BlockSize << expFrac);
+
+        // Raw (before the pre-shift) shifts of the first requantizer, to size it.
+        var rawShifts = new List<int>();
+        var normHalf = (mw - 32) / 2;
+
+        var uops = new List<CompactUop>();
+        var stages = new List<string>();
+        int Stage(string name)
+        {
+            if (stages.Count == 0 || stages[^1] != name)
+                stages.Add(name);
+            return stages.Count - 1;
+        }
+        var serialTail = 4 + SerialLatency;
+        var macTail = lanes + 4 + SerialLatency;
+
+        CompactUop Mat(string stage, string tensor, bool bKvx, int bBase, int srcFrac, int dstFrac, int dBase, CompactWrite wr, bool relu = false)
+        {
+            var p = plan.Tensor(tensor);
+            var rq = W(tensor) + srcFrac - dstFrac;
+            rawShifts.Add(rq);
+            var cp = Math.Max(p.Cols, lanes);
+            return new CompactUop(CompactStepOp.Mat, Stage(stage), $"{stage}: {tensor} ({p.Rows} x {p.Cols})",
+                ABase: layout.WromBase[tensor], APassStride: p.Cols, AColStride: 1, BBase: bBase, BKvx: bKvx,
+                Cols: p.Cols, LastCol: cp - 1, LastPass: (p.Rows + lanes - 1) / lanes - 1, RowHi: p.Rows,
+                Relu: relu, Rq: rq, DBase: dBase, Write: wr, Tail: macTail);
+        }
+
+        void Norm(string stage, ActivationSite site, int layer, int src, int dst, CompactWrite wr)
+        {
+            var s = Stage(stage);
+            var rqN = t.RsqrtFracBits + 15 - N(site, layer);
+            rawShifts.Add(rqN + normHalf);
+            rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
+            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, Cols: e, LastCol: e - 1, Tail: 3));
+            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 17,
+                Rq: rqN + normHalf, Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
+            uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
+        }
+
+        // Embedding.
+        var fe = Math.Max(W(TensorNames.Wte), W(TensorNames.Wpe));
+        var embRq = fe - N(ActivationSite.Embedding, -1);
+        rawShifts.Add(embRq);
+        uops.Add(new CompactUop(CompactStepOp.Emb, Stage("embedding"), "embedding: wte[token] + wpe[pos]", LastCol: 2 * e - 1,
+            ShA: fe - W(TensorNames.Wte), ShB: fe - W(TensorNames.Wpe), Rq: embRq, DBase: layout.X0Base, Write: CompactWrite.Kvx, Tail: 2 + SerialLatency));
+        Norm("embedding_norm", ActivationSite.EmbeddingNorm, -1, layout.X0Base, layout.XBase, CompactWrite.Kvx);
+        var xFrac = N(ActivationSite.EmbeddingNorm, -1);
+        var rq2s = new List<int> { 0 };
+
+        for (var l = 0; l < c.NLayer; l++)
+        {
+            var p = $"layer{l}.";
+            Norm(p + "attn_norm", ActivationSite.AttnNorm, l, layout.XBase, layout.Normed, CompactWrite.Vram);
+            var nn = N(ActivationSite.AttnNorm, l);
+            var kBase = layout.KeyBase + l * layout.KeyLen;
+            var vBase = layout.ValueBase + l * layout.ValueLen;
+            uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
+            uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
+            uops.Add(Mat(p + "v", TensorNames.AttnWv(l), false, layout.Normed, nn, N(ActivationSite.Value, l), vBase, CompactWrite.Kvx) with { DPosValue = true });
+
+            var nq = N(ActivationSite.Query, l);
+            var nk = N(ActivationSite.Key, l);
+            var ns = N(ActivationSite.AttnScores, l);
+            var na = N(ActivationSite.AttnWeights, l);
+            var scoreRq = nq + nk + (plan.ScoreShift ?? NumericsPlan.ScoreScaleFracBits) - ns;
+            var rq3 = t.RecipFracBits - na;
+            var rq4 = na + N(ActivationSite.Value, l) - N(ActivationSite.AttnOutput, l);
+            rawShifts.Add(scoreRq);
+            rawShifts.Add(rq3 + expFrac);
+            rawShifts.Add(rq3 + zw - 1);
+            rawShifts.Add(rq4);
+            var st = Stage(p + "attention");
+            var avPasses = (d + lanes - 1) / lanes;
+            for (var h = 0; h < c.NHead; h++)
+            {
+                var hd = h * d;
+                var chunk = hd / lanes * lanes;
+                uops.Add(new CompactUop(CompactStepOp.Sco, st, $"{p}attention head {h}: scores", ABase: kBase + hd, APassStride: e, AColStride: 1, AKvx: true,
+                    BBase: layout.Query + hd, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
+                    Rq: scoreRq, DBase: layout.Scores, Tail: macTail));
+                uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, LastColPos: true,
+                    DBase: layout.Weights, Tail: 6));
+                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 9, Rq: rq3));
+                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
+                uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
+                    BBase: layout.Weights, ColsPos: true, LastCol: lanes - 1, LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
+            }
+
+            var no = N(ActivationSite.AttnProjection, l);
+            var nr = N(ActivationSite.AttnResidual, l);
+            var f = Math.Max(xFrac, no);
+            rq2s.Add(f - nr);
+            uops.Add(Mat(p + "wo+attn_residual", TensorNames.AttnWo(l), false, layout.AttnOut, N(ActivationSite.AttnOutput, l), no, layout.XBase, CompactWrite.Kvx)
+                with { Residual = true, ShA = f - xFrac, ShB = f - no, Rq2 = f - nr });
+            xFrac = nr;
+
+            Norm(p + "mlp_norm", ActivationSite.MlpNorm, l, layout.XBase, layout.Normed, CompactWrite.Vram);
+            uops.Add(Mat(p + "fc1", TensorNames.MlpFc1(l), false, layout.Normed, N(ActivationSite.MlpNorm, l), N(ActivationSite.MlpHidden, l), layout.Hidden, CompactWrite.Vram, relu: true));
+            var nm = N(ActivationSite.MlpOutput, l);
+            var nx = N(ActivationSite.MlpResidual, l);
+            f = Math.Max(xFrac, nm);
+            rq2s.Add(f - nx);
+            uops.Add(Mat(p + "fc2+mlp_residual", TensorNames.MlpFc2(l), false, layout.Hidden, N(ActivationSite.MlpHidden, l), nm, layout.XBase, CompactWrite.Kvx)
+                with { Residual = true, ShA = f - xFrac, ShB = f - nm, Rq2 = f - nx });
+            xFrac = nx;
+        }
+        uops.Add(Mat("lm_head", TensorNames.LmHead, true, layout.XBase, xFrac, N(ActivationSite.Logits, -1), 0, CompactWrite.Logit));
+        uops.Add(new CompactUop(CompactStepOp.End, Stage("end"), "end: done"));
+
+        // A pass's L sums drain one per cycle while the next pass issues: a pass must last L cycles.
+        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes))
+            throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
+        if (rq2s.Any(r => r < 0))
+            throw new HwGenException($"The compact step of {c} needs a left shift in a residual requantize; use formats whose residual stream has at most the fraction bits of its inputs.");
+        var pre = Math.Max(0, -rawShifts.Min());
+        var program = new CompactStepProgram(
+            uops.Select(u => u.Op switch
+            {
+                CompactStepOp.Emb or CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nrs or CompactStepOp.Rcp => u with { Rq = u.Rq + pre },
+                _ => u,
+            }).ToList(), stages)
+        {
+            NormWidth = mw, NormCoarse = coarse, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
+        };
+        return program;
+    }
+
+    /// <summary>Bits of v &gt;= 0.</summary>
+    public static int BitLength(long v)
+    {
+        var b = 0;
+        while (v >> b != 0)
+            b++;
+        return Math.Max(b, 1);
+    }
+}

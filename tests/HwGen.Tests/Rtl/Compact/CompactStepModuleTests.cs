@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using HwGen.Golden;
+using HwGen.Model;
+using HwGen.Numerics;
+using HwGen.Quantization;
+using HwGen.Rendering;
+using HwGen.Rtl;
+using HwGen.Rtl.Compact;
+using HwGen.Tests.Tools;
+using HwGen.Tools;
+
+namespace HwGen.Tests.Rtl.Compact;
+
+/// <summary>
+/// The compact hwgen_step alone: lint, and a Verilator simulation of whole samples (every position
+/// of the block, random tokens after BOS): every logit code equals the golden model's
+/// (FixedGpt on the compact plan) and every step's stage_o cycles equal the stage list's.
+/// </summary>
+public class CompactStepModuleTests
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static NumericsPlan Plan(string model) => CoreArch.Compact.PlanFor(model switch
+    {
+        "talos-q4" => RtlTestModels.Talos,
+        "names" => CompactPlans.Names,
+        "wide2" => RtlTestModels.Wide2,
+        _ => RtlTestModels.TalosAuto,
+    });
+
+    private static (string Dir, CompactStepResult Result) Write(NumericsPlan plan, int lanes, string name)
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir(name), "design");
+        var files = new BuildPlan("test");
+        var result = CompactStepDesign.AddTo(files, TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, lanes);
+        files.WriteAtomically(dir);
+        return (dir, result);
+    }
+
+    [Test]
+    public void AStepAtPositionFiveTakesTheCyclesOfItsStages()
+    {
+        var (_, result) = Write(Plan("talos"), 8, "cstep-cycles");
+        Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
+        Assert.That(result.Stages.Select(s => s.Name).Last(), Is.EqualTo("end"));
+        Assert.That(result.Stages.Single(s => s.Name == "end").Cycles(5), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void ThePlanMustUseTheCompactTables()
+    {
+        var ex = Assert.Throws<HwGenException>(() => CompactStepDesign.Validate(RtlTestModels.Talos, 8));
+        Assert.That(ex!.Message, Does.StartWith("The compact step needs the compact tables"));
+    }
+
+    [TestCase(3, "The compact step takes 1, 2, 4, 8, 16, 32 or 64 lanes; 3 was given. Use --lanes 8 for the iCE40 UP5K.")]
+    [TestCase(32, "The compact step needs n_embd (16) to be a multiple of the lanes (32). Use --lanes 16 or fewer.")]
+    public void BadLanesAreRefused(int lanes, string message)
+    {
+        var ex = Assert.Throws<HwGenException>(() => CompactStepDesign.Validate(Plan("talos"), lanes));
+        Assert.That(ex!.Message, Is.EqualTo(message));
+    }
+
+    [Category("Tools")]
+    [TestCase("talos", 1)]
+    [TestCase("talos", 8)]
+    [TestCase("wide2", 8)]
+    public void TheModuleLintsCleanWithAllWarnings(string model, int lanes)
+    {
+        var (dir, result) = Write(Plan(model), lanes, $"cstep-lint-{model}-{lanes}");
+        var lint = VerilatorDriver.Create(ToolTestFiles.SharedCache).Lint(result.Sources.Select(s => Path.Combine(dir, s)).ToArray(), "hwgen_step");
+        Assert.That(lint.Diagnostics.Select(d => d.ToString()), Is.Empty, lint.Output);
+        Assert.That(lint.ExitCode, Is.Zero, lint.Output);
+    }
+
+    [Category("Tools")]
+    [TestCase("talos", 8, 3)]
+    [TestCase("talos", 1, 1)]
+    [TestCase("talos", 2, 1)]
+    [TestCase("talos", 4, 1)]
+    [TestCase("talos-q4", 8, 2)]
+    [TestCase("names", 8, 2)]
+    [TestCase("names", 1, 1)]
+    [TestCase("wide2", 8, 2)]
+    public void TheModuleMatchesTheGoldenModelAndItsStagesExactly(string model, int lanes, int samples)
+    {
+        var plan = Plan(model);
+        var c = plan.Config;
+        var (dir, result) = Write(plan, lanes, $"cstep-sim-{model}-{lanes}");
+        var golden = new FixedGpt(plan);
+        var state = 2463534242u;
+        int Next(int n)
+        {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            return (int)(state % (uint)n);
+        }
+        var stimulus = new StringBuilder();
+        stimulus.Append(Inv, $"{c.VocabSize} {samples * c.BlockSize}\n");
+        var expected = new List<(string Where, int[] Logits, int Pos)>();
+        for (var s = 0; s < samples; s++)
+        {
+            golden.Reset();
+            for (var pos = 0; pos < c.BlockSize; pos++)
+            {
+                var token = pos == 0 ? c.Bos : Next(c.VocabSize);
+                stimulus.Append(Inv, $"{token} {pos}\n");
+                expected.Add(($"sample {s} pos {pos} token {token}", golden.StepCodes(token).ToArray(), pos));
+            }
+        }
+        var stimulusFile = Path.Combine(dir, "step_stimulus.txt");
+        File.WriteAllText(stimulusFile, stimulus.ToString());
+
+        var tb = Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "Compact", "compact_step_tb.cpp");
+        var build = VerilatorDriver.Create(ToolTestFiles.SharedCache).Build(new VerilatorBuildSpec(
+            result.Sources.Select(f => Path.Combine(dir, f)).ToArray(), [tb], "hwgen_step", "compact_step_tb"));
+        var run = VerilatorDriver.Run(build.Executable, [stimulusFile], TimeSpan.FromMinutes(5), workingDirectory: dir);
+        Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
+
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')).ToList();
+        var steps = lines.Where(f => f[0] == "step").Select(f => int.Parse(f[2], Inv)).ToList();
+        var stages = lines.Where(f => f[0] == "stages").Select(f => f.Skip(1).Select(p => p.Split(':'))
+            .ToDictionary(p => int.Parse(p[0], Inv), p => int.Parse(p[1], Inv))).ToList();
+        var logits = lines.Where(f => f[0] == "logits").Select(f => f.Skip(1).Select(v => int.Parse(v, Inv)).ToArray()).ToList();
+        Assert.That(logits, Has.Count.EqualTo(expected.Count), run.Stdout);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var (where, codes, pos) = expected[i];
+            Assert.That(logits[i], Is.EqualTo(codes), $"{where}: logit codes");
+            var want = result.Stages.Select((st, k) => (k, st.Cycles(pos))).Where(p => p.Item2 > 0).ToDictionary(p => p.k, p => p.Item2);
+            Assert.That(stages[i], Is.EqualTo(want), $"{where}: stage_o cycles");
+            Assert.That(steps[i], Is.EqualTo(1 + result.Stages.Sum(st => st.Cycles(pos))), $"{where}: start_i to done_o");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+// A Verilator testbench for the compact hwgen_step alone (CompactStepModuleTests).
+// Usage: compact_step_tb STIMULUS_FILE
+// The stimulus file: "vocab steps", then one line "token pos" per step. Each step: start_i for one
+// cycle with the token and position, then clock until done_o (then 2 idle cycles). Prints per step
+// "step <index> <cycles>" (start_i cycle to done_o cycle, inclusive), "stages <code>:<cycles> ..."
+// (what stage_o showed from the cycle after start_i to the done_o cycle), and "logits <codes>"
+// (logits_o in the done_o cycle, signed decimal).
+#include "Vhwgen_step.h"
+#include "verilated.h"
+#include <cstdint>
+#include <cstdio>
+#include <map>
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: compact_step_tb STIMULUS_FILE\n");
+        return 2;
+    }
+    FILE* in = std::fopen(argv[1], "r");
+    if (!in) {
+        std::fprintf(stderr, "cannot open %s\n", argv[1]);
+        return 2;
+    }
+    int vocab = 0, steps = 0;
+    if (std::fscanf(in, "%d %d", &vocab, &steps) != 2) return 2;
+
+    VerilatedContext context;
+    Vhwgen_step dut(&context);
+    auto edge = [&]() {
+        dut.clk_i = 1;
+        dut.eval();
+        dut.clk_i = 0;
+        dut.eval();
+    };
+    dut.clk_i = 0;
+    dut.rst_ni = 0;
+    dut.start_i = 0;
+    dut.eval();
+    for (int i = 0; i < 3; ++i) edge();
+    dut.rst_ni = 1;
+    dut.eval();
+    edge();
+
+    for (int s = 0; s < steps; ++s) {
+        int token, pos;
+        if (std::fscanf(in, "%d %d", &token, &pos) != 2) return 2;
+        dut.start_i = 1;
+        dut.token_i = token;
+        dut.pos_i = pos;
+        dut.eval();
+        edge();
+        dut.start_i = 0;
+        dut.token_i = 0;
+        dut.pos_i = 0;
+        dut.eval();
+        long cycles = 1;
+        std::map<int, long> stages;
+        for (;;) {
+            stages[dut.stage_o] += 1;
+            ++cycles;
+            if (dut.done_o) break;
+            edge();
+            if (cycles > 1000000L) {
+                std::printf("watchdog at step %d\n", s);
+                return 3;
+            }
+        }
+        std::printf("step %d %ld\nstages", s, cycles);
+        for (auto& kv : stages) std::printf(" %d:%ld", kv.first, kv.second);
+        std::printf("\nlogits");
+        for (int i = 0; i < vocab; ++i) {
+            uint16_t w = (dut.logits_o[i / 2] >> (16 * (i % 2))) & 0xffffu;
+            std::printf(" %d", static_cast<int>(static_cast<int16_t>(w)));
+        }
+        std::printf("\n");
+        edge();
+        edge();
+    }
+    dut.final();
+    return 0;
+}
