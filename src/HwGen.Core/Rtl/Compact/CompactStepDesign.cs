@@ -68,9 +68,9 @@ public static class CompactStepDesign
             var wFile = string.Create(Inv, $"cweights_bank{b}.mem");
             var kFile = string.Create(Inv, $"ckvx_bank{b}.mem");
             files.AddText(wFile, MemImage.Format(layout.WromWords(c, b, n => plan.Tensor(n).Codes).Select(w => (long)w), 16,
-                string.Create(Inv, $"Compact weight bank {b} of {lanes}: wte/wpe element i of row r at Base + r*{layout.EPerLane} + i/{lanes} (i mod {lanes} = {b}); other tensors row s*{lanes}+{b}, column c at Base + s*Cols + c.")));
-            files.AddText(kFile, MemImage.Format(layout.KvxWords(b, exp, recip, rsqrt), 16,
-                string.Create(Inv, $"Compact KVX bank {b} of {lanes}: exp, recip and rsqrt table entries k = {b} mod {lanes} at {layout.ExpBase}, {layout.RecBase}, {layout.RsqBase} + k/{lanes}; zeros (activations, keys, values) after.")));
+                string.Create(Inv, $"Compact weight bank {b} of {lanes}: wte element i of row r at Base + r*{layout.EPerLane} + i/{lanes} (i mod {lanes} = {b}); other tensors but wpe row s*{lanes}+{b}, column c at Base + s*Cols + c.")));
+            files.AddText(kFile, MemImage.Format(layout.KvxWords(b, exp, recip, rsqrt, plan.Tensor(Model.TensorNames.Wpe).Codes, c.NEmbd), 16,
+                string.Create(Inv, $"Compact KVX bank {b} of {lanes}: exp, recip and rsqrt table entries k = {b} mod {lanes} at {layout.ExpBase}, {layout.RecBase}, {layout.RsqBase} + k/{lanes}; wpe element i of row p at {layout.WpeBase} + p*{layout.EPerLane} + i/{lanes}; zeros (activations, keys, values) after.")));
             banks.Add(new
             {
                 Index = b, WromDepth = layout.WromDepth, WromAW = wromAw, WromFile = wFile,
@@ -143,7 +143,7 @@ public static class CompactStepDesign
             ShW = shW, ShMsb = shW - 1, Sh2W = sh2W, Sh2Msb = sh2W - 1, EpsMsb = epsW - 1, TailW = tailW, TailMsb = tailW - 1,
             EndStage = uops[^1].Stage, EndPc = uops.Count - 1, Program = ops,
             WteRowExpr = string.Create(Inv, $"{aw}'d{layout.WromBase[Model.TensorNames.Wte]} + {ConstMul("token_i", layout.EPerLane)}"),
-            WpeRowExpr = string.Create(Inv, $"{aw}'d{layout.WromBase[Model.TensorNames.Wpe]} + {ConstMul("pos_i", layout.EPerLane)}"),
+            WpeRowExpr = string.Create(Inv, $"{aw}'d{layout.WpeBase} + {ConstMul("pos_i", layout.EPerLane)}"),
             KPosExpr = ConstMul("pos_blk", c.NEmbd),
             VPosExpr = ConstMul("pos_i", layout.EPerLane),
             WromAMsb = wromAw - 1, WromAW = wromAw, KvxAMsb = kvxAw - 1, KvxAW = kvxAw, VramAMsb = vramAw - 1, VramAW = vramAw,

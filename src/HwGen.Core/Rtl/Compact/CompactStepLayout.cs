@@ -5,11 +5,12 @@ namespace HwGen.Rtl.Compact;
 /// <summary>
 /// The memories of the compact step for a model shape and L lanes (docs/hardware.md):
 /// <list type="bullet">
-/// <item>weight ROM, L banks at one shared address: wte and wpe column-interleaved (element i of
-/// row r in bank i mod L, word Base + r * n_embd / L + i / L); every other tensor row-interleaved in
+/// <item>weight ROM, L banks at one shared address: wte column-interleaved (element i of row r in
+/// bank i mod L, word Base + r * n_embd / L + i / L); every other tensor but wpe row-interleaved in
 /// passes (row s * L + l, column c in bank l, word Base + s * Cols + c; 0 past the last row);</item>
 /// <item>the lane-interleaved RAM (KVX), L banks at one shared read address: the exp, recip and
-/// rsqrt tables (entry k in bank k mod L, word Base + k / L), x0 and x (element j in bank j mod L),
+/// rsqrt tables (entry k in bank k mod L, word Base + k / L), wpe (column-interleaved like wte, so
+/// that the embedding reads wte and wpe in the same cycle), x0 and x (element j in bank j mod L),
 /// per layer the keys position-major (position t in bank t mod L, word K + (t / L) * n_embd + j)
 /// and the values element-major (element j in bank j mod L, word V + t * n_embd / L + j / L);</item>
 /// <item>the vector RAM: the normed vector, query, attention output, MLP hidden vector, scores and
@@ -27,8 +28,10 @@ public sealed class CompactStepLayout
         var wrom = new Dictionary<string, int>();
         foreach (var (name, rows, cols) in c.TensorShapes())
         {
+            if (name == TensorNames.Wpe)
+                continue;
             wrom[name] = next;
-            next += name is TensorNames.Wte or TensorNames.Wpe ? rows * EPerLane : (rows + lanes - 1) / lanes * cols;
+            next += name == TensorNames.Wte ? rows * EPerLane : (rows + lanes - 1) / lanes * cols;
         }
         WromBase = wrom;
         WromDepth = next;
@@ -36,7 +39,8 @@ public sealed class CompactStepLayout
         ExpBase = 0;
         RecBase = ExpBase + Ceil(256, lanes);
         RsqBase = RecBase + Ceil(256, lanes);
-        X0Base = RsqBase + Ceil(192, lanes);
+        WpeBase = RsqBase + Ceil(192, lanes);
+        X0Base = WpeBase + c.BlockSize * EPerLane;
         XBase = X0Base + EPerLane;
         KeyLen = (c.BlockSize + lanes - 1) / lanes * e;
         ValueLen = c.BlockSize * EPerLane;
@@ -62,6 +66,7 @@ public sealed class CompactStepLayout
     public int ExpBase { get; }
     public int RecBase { get; }
     public int RsqBase { get; }
+    public int WpeBase { get; }
     public int X0Base { get; }
     public int XBase { get; }
     public int KeyLen { get; }
@@ -83,9 +88,11 @@ public sealed class CompactStepLayout
         var words = new short[WromDepth];
         foreach (var (name, rows, cols) in c.TensorShapes())
         {
+            if (name == TensorNames.Wpe)
+                continue;
             var w = codes(name);
             var b = WromBase[name];
-            if (name is TensorNames.Wte or TensorNames.Wpe)
+            if (name == TensorNames.Wte)
             {
                 for (var r = 0; r < rows; r++)
                     for (var k = 0; k < EPerLane; k++)
@@ -104,10 +111,16 @@ public sealed class CompactStepLayout
         return words;
     }
 
-    /// <summary>The initial words of KVX bank <paramref name="bank"/>: the tables, zeros elsewhere.</summary>
-    public long[] KvxWords(int bank, int[] exp, int[] recip, int[] rsqrt)
+    /// <summary>The initial words of KVX bank <paramref name="bank"/>: the tables and wpe, zeros elsewhere.</summary>
+    public long[] KvxWords(int bank, int[] exp, int[] recip, int[] rsqrt, IReadOnlyList<short> wpe, int embd)
     {
         var words = new long[KvxDepth];
+        for (var k = 0; k < wpe.Count; k++)
+        {
+            var (pos, i) = (k / embd, k % embd);
+            if (i % L == bank)
+                words[WpeBase + pos * EPerLane + i / L] = wpe[k];
+        }
         void Put(int[] table, int b)
         {
             for (var k = bank; k < table.Length; k += L)

@@ -3,7 +3,7 @@ namespace HwGen.Rtl.Compact;
 /// <summary>The operations of the compact step's micro-program (hwgen_step's Op* codes, in code order).</summary>
 public enum CompactStepOp
 {
-    /// <summary>Embedding: wte and wpe words in alternate cycles, summed and requantized into x0.</summary>
+    /// <summary>Embedding: one element per cycle, wte from the weight ROM and wpe from KVX, summed and requantized into x0.</summary>
     Emb,
     /// <summary>RmsNorm, sum of squares on lane 0.</summary>
     Nss,

@@ -106,7 +106,7 @@ public sealed class CompactStepProgram
         var fe = Math.Max(W(TensorNames.Wte), W(TensorNames.Wpe));
         var embRq = fe - N(ActivationSite.Embedding, -1);
         rawShifts.Add(embRq);
-        uops.Add(new CompactUop(CompactStepOp.Emb, Stage("embedding"), "embedding: wte[token] + wpe[pos]", LastCol: 2 * e - 1,
+        uops.Add(new CompactUop(CompactStepOp.Emb, Stage("embedding"), "embedding: wte[token] + wpe[pos]", LastCol: e - 1,
             ShA: fe - W(TensorNames.Wte), ShB: fe - W(TensorNames.Wpe), Rq: embRq, DBase: layout.X0Base, Write: CompactWrite.Kvx, Tail: 2 + SerialLatency));
         Norm("embedding_norm", ActivationSite.EmbeddingNorm, -1, layout.X0Base, layout.XBase, CompactWrite.Kvx);
         var xFrac = N(ActivationSite.EmbeddingNorm, -1);
@@ -176,6 +176,13 @@ public sealed class CompactStepProgram
         // A pass's L sums drain one per cycle while the next pass issues: a pass must last L cycles.
         if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
+        // A summing op clears its accumulators in its first cycle and takes products 3 cycles later:
+        // the op before it must end with a tail of 3 cycles or more, in which the lanes multiply by 0.
+        for (var k = 1; k < uops.Count; k++)
+        {
+            if (uops[k].Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nss && uops[k - 1].Tail < 3)
+                throw new InvalidOperationException($"{uops[k].Comment} follows an op without a tail");
+        }
         if (rq2s.Any(r => r < 0))
             throw new HwGenException($"The compact step of {c} needs a left shift in a residual requantize; use formats whose residual stream has at most the fraction bits of its inputs.");
         var pre = Math.Max(0, -rawShifts.Min());
