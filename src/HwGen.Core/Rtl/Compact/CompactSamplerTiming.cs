@@ -1,0 +1,22 @@
+namespace HwGen.Rtl.Compact;
+
+/// <summary>
+/// The compact sampler's timing (hdl-templates/compact/hwgen_sampler.sv.hbs), counted from start_i
+/// (cycle 0) to done_o. Greedy: one logit per cycle for the maximum, done in cycle
+/// <see cref="Vocab"/>. Sampled: the maximum (<see cref="Vocab"/> cycles), one exponential every two
+/// cycles with 6 cycles from the last one's issue to its sum, one cycle to load r * Z, <see cref="SumW"/>
+/// multiplier steps, then one stored exponential per cycle from token 0 to the chosen one:
+/// done in cycle 3 * vocab + 6 + SumW + token.
+/// </summary>
+/// <param name="Vocab">The vocabulary size.</param>
+/// <param name="SumW">Bits of the exponentials' sum Z (the serial multiplier's steps for r * Z).</param>
+/// <param name="ReadyCycles">Cycles from seed_load_i (cycle 0) until the per-sample work (the seed's
+/// MurmurHash3 mix and LAMBDA) is done: start_i may come in that cycle or later.</param>
+public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles) : ISamplerTiming
+{
+    /// <summary>The cycle of done_o for a sampled token 0.</summary>
+    public int SampledBase => 3 * Vocab + 6 + SumW;
+
+    /// <inheritdoc />
+    public int Cycles(bool greedy, int token) => greedy ? Vocab : SampledBase + token;
+}
