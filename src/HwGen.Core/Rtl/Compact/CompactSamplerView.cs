@@ -20,10 +20,10 @@ namespace HwGen.Rtl.Compact;
 /// </remarks>
 public sealed record CompactSamplerView(
     int TokW, int TokMsb, int VocabSize, int LastToken, int LogitBusMsb,
-    int LambdaW, int RowsPerPhase, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
+    int LambdaW, int RowsPerPhase, int TreeLeaves, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
     int ExpIndexBits, int ExpW, int ExpDepth, string ExpMemFile, int StoreDepth, int SumW, int AuxW,
     int RecipIndexBits, int RecipFracBits, int DivQuotW, int DivLast, int DivSteps,
-    int Log2E, int LambdaShift, string ZeroSeedHex, int SampledBase, int ReadyCycles, CompactSamplerTiming Timing)
+    int Log2E, int LambdaShift, string ZeroSeedHex, int GreedyCycles, int SampledBase, int ReadyCycles, CompactSamplerTiming Timing)
 {
     /// <summary>The fraction bits of the reciprocal estimate the template assumes: mq is T normalized to 16 bits.</summary>
     public const int SupportedRecipFracBits = 15;
@@ -85,19 +85,20 @@ public sealed record CompactSamplerView(
         var qw = t.ExpIndexBits + CeilLog2(expW);
 
         var tokW = IndexWidth(c.VocabSize);
+        var rows = (lambdaW + 1) / 2;
         var divSteps = divLast + 1;
         var ready = 1 + 32 + 1 + 32 + 1 + 15 + divSteps + 1 + 32 + 1 + 32 + 1 + 32 + 1;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1, LogitBusMsb: 16 * c.VocabSize - 1,
-            LambdaW: lambdaW, RowsPerPhase: (lambdaW + 1) / 2, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
+            LambdaW: lambdaW, RowsPerPhase: rows, TreeLeaves: 1 << CeilLog2(rows), ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
             SumW: sumW, AuxW: auxW,
             RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, DivQuotW: BitLength(maxQuot), DivLast: divLast, DivSteps: divSteps,
             Log2E: NonlinearUnits.Log2E, LambdaShift: NumericsPlan.LambdaShift,
             ZeroSeedHex: NumericsPlan.ZeroSeedState.ToString("x8", CultureInfo.InvariantCulture),
-            SampledBase: timing.SampledBase, ReadyCycles: ready, Timing: timing);
+            GreedyCycles: timing.Cycles(true, 0), SampledBase: timing.SampledBase, ReadyCycles: ready, Timing: timing);
     }
 
     private static int BitLength(long v)
