@@ -26,7 +26,7 @@ public sealed partial record WeightPlacement(string Placement, int Memories, int
     /// <param name="blockRamName">What the family calls its block RAM.</param>
     public static WeightPlacement FromYosys(string yosysLog, string ramCells, string spramCells, long weightBits, string blockRamName = "EBR")
     {
-        static bool IsWeight(string name) => name.Contains(CoreDesign.WeightInstance + ".", StringComparison.Ordinal);
+        static bool IsWeight(string name) => WeightName().IsMatch(name);
         var memories = new HashSet<string>(StringComparer.Ordinal);
         var logic = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in yosysLog.Split('\n'))
@@ -59,4 +59,8 @@ public sealed partial record WeightPlacement(string Placement, int Memories, int
 
     [GeneratedRegex(@"^using FF mapping for memory (?<mem>\S+)")]
     private static partial Regex FfLine();
+
+    // The weight ROM instance (fast core) or a numbered weight bank (compact core), as a whole instance name.
+    [GeneratedRegex(@"(^|[.\\/])" + CoreDesign.WeightInstance + @"\d*\.")]
+    private static partial Regex WeightName();
 }

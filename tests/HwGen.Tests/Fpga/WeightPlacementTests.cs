@@ -23,6 +23,20 @@ public class WeightPlacementTests
     }
 
     [Test]
+    public void The_compact_cores_numbered_weight_banks_count_and_other_instances_do_not()
+    {
+        var log = """
+            mapping memory hwgen_top.u_printer.u_core.u_step.u_kvx0.mem via $__ICE40_RAM4K_
+            mapping memory hwgen_top.u_printer.u_core.u_step.u_weights0.mem via $__ICE40_RAM4K_
+            mapping memory hwgen_top.u_printer.u_core.u_step.u_weights1.mem via $__ICE40_RAM4K_
+            mapping memory hwgen_top.u_printer.u_core.u_step.xu_weights2.mem via $__ICE40_RAM4K_
+            """;
+        var ram = "hwgen_top/u_printer.u_core.u_step.u_kvx0.mem.0.0\nhwgen_top/u_printer.u_core.u_step.u_weights0.mem.0.0\n"
+            + "hwgen_top/u_printer.u_core.u_step.u_weights0.mem.0.1\nhwgen_top/u_printer.u_core.u_step.u_weights1.mem.0.0\n";
+        Assert.That(WeightPlacement.FromYosys(log, ram, "", 4192 * 16), Is.EqualTo(new WeightPlacement("EBR", 2, 3, 0, 0, 67072)));
+    }
+
+    [Test]
     public void A_weight_rom_built_of_logic_is_a_lut_rom()
     {
         var log = "using FF mapping for memory hwgen_top.u_printer.u_core.u_weights.mem\n";
