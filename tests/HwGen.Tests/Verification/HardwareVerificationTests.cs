@@ -25,17 +25,24 @@ public class HardwareVerificationTests
     {
         _runner = VerilatorFixture.Runner();
         _work = TestPaths.NewTempDir("hw-verify");
-        foreach (var (name, path, lanes) in new[] { ("talos", TestPaths.TalosModel, 4), ("wide2", TestPaths.Wide2Model, 8) })
+        foreach (var (name, path, lanes, arch) in new[]
+        {
+            ("talos", TestPaths.TalosModel, 4, CoreArch.Fast), ("wide2", TestPaths.Wide2Model, 8, CoreArch.Fast),
+            ("talos-compact", TestPaths.TalosModel, 8, CoreArch.Compact), ("wide2-compact", TestPaths.Wide2Model, 8, CoreArch.Compact),
+        })
         {
             var plan = PlanFactory.Create(SafeTensors.Load(path), "auto", null);
-            var dut = DesignUnderTest.Generate(plan, lanes, $"{Path.GetFileName(path)} sha256 {QuantizedOutput.Sha256(path)}", Path.Combine(_work, name));
+            Add(name, DesignUnderTest.Generate(plan, lanes, $"{Path.GetFileName(path)} sha256 {QuantizedOutput.Sha256(path)}", Path.Combine(_work, name), arch));
+        }
+        // A shape nobody trained: 3 heads of 8, 3 layers, block 32, vocab 40 (BOS 39); 5 lanes, and 4 in the compact core.
+        Add("odd", DesignUnderTest.Generate(Rtl.RtlTestModels.Odd, 5, "odd shape e24h3l3b32v40", Path.Combine(_work, "odd")));
+        Add("odd-compact", DesignUnderTest.Generate(Rtl.RtlTestModels.Odd, 4, "odd shape e24h3l3b32v40", Path.Combine(_work, "odd-compact"), CoreArch.Compact));
+
+        void Add(string name, DesignUnderTest dut)
+        {
             _runner.Build(dut.Design, Path.Combine(_work, name + "-sim"));
             _designs[name] = dut;
         }
-        // A shape nobody trained: 3 heads of 8, 3 layers, block 32, vocab 40 (BOS 39), 5 lanes.
-        var odd = DesignUnderTest.Generate(Rtl.RtlTestModels.Odd, 5, "odd shape e24h3l3b32v40", Path.Combine(_work, "odd"));
-        _runner.Build(odd.Design, Path.Combine(_work, "odd-sim"));
-        _designs["odd"] = odd;
     }
 
     [OneTimeTearDown]
@@ -44,6 +51,9 @@ public class HardwareVerificationTests
     [TestCase("talos", 1, 200)]
     [TestCase("wide2", 2, 200)]
     [TestCase("odd", 3, 60)]
+    [TestCase("talos-compact", 1, 200)]
+    [TestCase("wide2-compact", 2, 100)]
+    [TestCase("odd-compact", 3, 40)]
     public void AllSamplesAgreeBitForBit(string model, int seed, int samples)
     {
         var dut = _designs[model];
@@ -61,6 +71,9 @@ public class HardwareVerificationTests
     [TestCase("talos", 6, 40)]
     [TestCase("wide2", 4, 30)]
     [TestCase("odd", 5, 20)]
+    [TestCase("talos-compact", 6, 40)]
+    [TestCase("wide2-compact", 4, 20)]
+    [TestCase("odd-compact", 5, 15)]
     public void TheCycleModelPredictsEveryStageTokenAndDoneCycle(string model, int seed, int samples)
     {
         var dut = _designs[model];
