@@ -91,7 +91,7 @@ public sealed record CompactSamplerView(
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1, LogitBusMsb: 16 * c.VocabSize - 1,
-            LambdaW: lambdaW, RowsPerPhase: rows, TreeLeaves: Math.Max(2, 1 << CeilLog2(rows)), ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
+            LambdaW: lambdaW, RowsPerPhase: rows, TreeLeaves: Math.Max(4, 1 << CeilLog2(rows)), ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
             SumW: sumW, AuxW: auxW,
