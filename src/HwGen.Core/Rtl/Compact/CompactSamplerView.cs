@@ -60,6 +60,9 @@ public sealed record CompactSamplerView(
                 throw new HwGenException(Unsupported($"reciprocal table entry {k} ({recip[k]}) is not (floor(2^{divLast} / {d}) + 1) >> 1, which the sampler computes"));
         }
 
+        if (recip.Max() >= 1 << t.RecipFracBits)
+            throw new HwGenException(Unsupported($"reciprocal table entries reach 2^{t.RecipFracBits}; the sampler's Newton step takes them below it"));
+
         // LAMBDA's and the reciprocal's exact widths: their largest values over every temperature code.
         var units = new NonlinearUnits(t);
         long maxLambda = 1, maxY1 = 1;
