@@ -60,6 +60,9 @@ public sealed record CompactSamplerView(
                 throw new HwGenException(Unsupported($"reciprocal table entry {k} ({recip[k]}) is not (floor(2^{divLast} / {d}) + 1) >> 1, which the sampler computes"));
         }
 
+        if (recip.Max() >= 1 << t.RecipFracBits)
+            throw new HwGenException(Unsupported($"reciprocal table entries reach 2^{t.RecipFracBits}; the sampler's Newton step takes them below it"));
+
         // LAMBDA's and the reciprocal's exact widths: their largest values over every temperature code.
         var units = new NonlinearUnits(t);
         long maxLambda = 1, maxY1 = 1;
@@ -91,7 +94,7 @@ public sealed record CompactSamplerView(
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1, LogitBusMsb: 16 * c.VocabSize - 1,
-            LambdaW: lambdaW, RowsPerPhase: rows, TreeLeaves: Math.Max(2, 1 << CeilLog2(rows)), ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
+            LambdaW: lambdaW, RowsPerPhase: rows, TreeLeaves: Math.Max(4, 1 << CeilLog2(rows)), ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
             SumW: sumW, AuxW: auxW,
