@@ -123,6 +123,10 @@ public static class CompactStepDesign
             return string.Join(" + ", terms);
         }
 
+        var residuals = uops.Where(u => u.Residual).Select(u => (u.ShA, u.ShB)).Distinct().ToList();
+        if (residuals.Count == 0)
+            residuals.Add((0, 0));
+        var resSelW = IndexWidth(residuals.Count);
         var ops = uops.Select((u, pc) => new
         {
             Pc = U(pcW, pc), u.Comment, Op = "Op" + u.Op, Stage = U(8, u.Stage),
@@ -130,7 +134,7 @@ public static class CompactStepDesign
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
             ColsPos = B(u.ColsPos), LastColPos = B(u.LastColPos), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
-            Relu = B(u.Relu), Resid = B(u.Residual), ShA = U(5, u.ShA), ShB = U(5, u.ShB), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
+            Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail),
         }).ToArray();
 
@@ -162,7 +166,8 @@ public static class CompactStepDesign
             ExpShift = expShift, ExpHalf = 1L << (expShift - 1),
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
-            ScoreScaled = scoreScaled,
+            ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,
+            Residuals = residuals.Select((r, k) => new { Sel = U(resSelW, k), r.ShA, r.ShB }).ToArray(),
             ScaleExpr = string.Join(" + ", Enumerable.Range(0, 20).Where(b => ((scale >> b) & 1) != 0).Select(b => string.Create(Inv, $"({sinW}'(drv) <<< {b})"))),
         };
 
