@@ -102,11 +102,8 @@ public static class CompactStepDesign
         var mw = program.NormWidth;
         var zw = CompactStepProgram.BitLength((long)c.BlockSize << t.ExpFracBits);
         const int wwW = 37;
-        var ns = uops.Where(u => u.Op == CompactStepOp.Sco).Select(u => u).ToList();
-        var expShifts = Enumerable.Range(0, c.NLayer).Select(l => plan.Format(ActivationSite.AttnScores, l).FracBits + NonlinearUnits.Log2EFracBits - t.ExpIndexBits).Distinct().ToList();
-        if (expShifts.Count != 1)
-            throw new HwGenException($"The compact step needs one attention score format for every layer; {c} has {expShifts.Count}. Use --format with a fixed format, or the fast architecture.");
-        var expShift = expShifts[0];
+        var expShifts = uops.Where(u => u.Op == CompactStepOp.Exp).Select(u => u.ExpShift).Distinct().Order().ToList();
+        var expSelW = IndexWidth(expShifts.Count);
 
         string U(int w, long v) => Unsigned(w, v);
         string B(bool b) => b ? "1'b1" : "1'b0";
@@ -136,6 +133,7 @@ public static class CompactStepDesign
             ColsPos = B(u.ColsPos), LastColPos = B(u.LastColPos), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail),
+            ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
         }).ToArray();
 
         var nrsA0 = program.NrsA0;
@@ -163,7 +161,8 @@ public static class CompactStepDesign
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),
             ExpFracBits = t.ExpFracBits, ExpIndexBits = t.ExpIndexBits, ExpIndexMsb = t.ExpIndexBits - 1,
-            ExpShift = expShift, ExpHalf = 1L << (expShift - 1),
+            ExpSelMsb = expSelW - 1,
+            ExpShifts = expShifts.Select((e, k) => new { Sel = U(expSelW, k), Shift = e, Half = 1L << (e - 1) }).ToArray(),
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
             ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,

@@ -144,7 +144,7 @@ public sealed class CompactStepProgram
                     BBase: layout.Query + hd, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
                     Rq: scoreRq, DBase: layout.Scores, Tail: macTail));
                 uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, LastColPos: true,
-                    DBase: layout.Weights, Tail: 6));
+                    DBase: layout.Weights, Tail: 6, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
                 uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 9, Rq: rq3));
                 uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
                 uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,

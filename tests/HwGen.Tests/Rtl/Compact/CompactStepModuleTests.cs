@@ -26,6 +26,7 @@ public class CompactStepModuleTests
         "talos-q4" => RtlTestModels.Talos,
         "names" => CompactPlans.Names,
         "wide2" => RtlTestModels.Wide2,
+        "wide2-auto" => CompactPlans.Wide2Auto,
         _ => RtlTestModels.TalosAuto,
     });
 
@@ -83,6 +84,7 @@ public class CompactStepModuleTests
     [TestCase("names", 8, 2)]
     [TestCase("names", 1, 1)]
     [TestCase("wide2", 8, 2)]
+    [TestCase("wide2-auto", 8, 1)]
     public void TheModuleMatchesTheGoldenModelAndItsStagesExactly(string model, int lanes, int samples)
     {
         var plan = Plan(model);
