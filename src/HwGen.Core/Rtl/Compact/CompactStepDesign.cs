@@ -92,7 +92,7 @@ public static class CompactStepDesign
         var aw = new[] { wromAw, kvxAw, vramAw }.Max() + 1;
         var posW = CeilLog2(c.BlockSize + 1L);
         var tokW = IndexWidth(c.VocabSize);
-        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsA0 + 18, 64, c.NEmbd + lanes }.Max();
+        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsA0 + 22, 64, c.NEmbd + lanes }.Max();
         var cntW = IndexWidth(maxCount + 1) + 1;
         var tailW = CompactStepProgram.BitLength(uops.Max(u => u.Tail));
         var pcW = IndexWidth(uops.Count);
@@ -155,8 +155,9 @@ public static class CompactStepDesign
             Sum2W = sum2W, Sum2Msb = sum2W - 1,
             Log2ELow = NonlinearUnits.Log2E - (1 << 15), ThreeFs = 3 << t.RsqrtFracBits,
             RmsC1 = plan.RmsScale & 0x7FFF, RmsC2 = plan.RmsScale >> 15,
-            NrsA0 = nrsA0, NrsA2 = nrsA0 + 2, NrsA3 = nrsA0 + 3, NrsA6 = nrsA0 + 6, NrsA9 = nrsA0 + 9, NrsA12 = nrsA0 + 12,
-            NrsA13 = nrsA0 + 13, NrsA14 = nrsA0 + 14, NrsA16 = nrsA0 + 16, NrsA17 = nrsA0 + 17,
+            // OpNrs steps: a product chosen in step X is in sp_q from step X + 4.
+            NrsA0 = nrsA0, NrsA2 = nrsA0 + 2, NrsA3 = nrsA0 + 3, NrsA6 = nrsA0 + 7, NrsA9 = nrsA0 + 11, NrsA12 = nrsA0 + 15,
+            NrsA13 = nrsA0 + 16, NrsA14 = nrsA0 + 17, NrsA16 = nrsA0 + 20, NrsA17 = nrsA0 + 21,
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),

@@ -97,7 +97,7 @@ public sealed class CompactStepProgram
             rawShifts.Add(rqN + normHalf);
             rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
             uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, Cols: e, LastCol: e - 1, Tail: 3));
-            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 17,
+            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 21,
                 Rq: rqN + normHalf, Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
             uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
         }
@@ -144,8 +144,8 @@ public sealed class CompactStepProgram
                     BBase: layout.Query + hd, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
                     Rq: scoreRq, DBase: layout.Scores, Tail: macTail));
                 uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                    DBase: layout.Weights, Tail: 6, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
-                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 9, Rq: rq3));
+                    DBase: layout.Weights, Tail: 8, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
+                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 11, Rq: rq3));
                 uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, ColsPos: true, LastCol: 1, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
                 uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
                     BBase: layout.Weights, ColsPos: true, LastCol: lanes - 1, LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
