@@ -148,7 +148,7 @@ public sealed class CompactStepProgram
                 uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 11, Rq: rq3));
                 uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, ColsPos: true, LastCol: 1, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
                 uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
-                    BBase: layout.Weights, ColsPos: true, LastCol: lanes - 1, LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    BBase: layout.Weights, ColsPos: true, LastCol: Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
                     Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
             }
 
@@ -176,9 +176,11 @@ public sealed class CompactStepProgram
         // A pass's L sums drain one per cycle while the next pass issues: a pass must last L cycles.
         if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
-        // The sequencer knows an op's last issue a cycle ahead: every op but End issues twice or more.
-        if (uops.Any(u => u.Op != CompactStepOp.End && u.Cycles(0, lanes) - u.Tail < 2))
-            throw new InvalidOperationException("an op issues only once");
+        // The sequencer knows an op's last issue a cycle ahead: every op but End has passes of two or more columns.
+        if (uops.Any(u => u.Op != CompactStepOp.End && u.LastCol < 1))
+            throw new InvalidOperationException("an op has passes of one column");
+        if (uops.Any(u => u.LastColPos && u.LastCol != 1 && u.LastCol != Math.Max(lanes - 1, 1)))
+            throw new InvalidOperationException("a position-long op with a bound the sequencer has no register for");
         // A summing op clears its accumulators in its first cycle and takes products 3 cycles later:
         // the op before it must end with a tail of 3 cycles or more, in which the lanes multiply by 0.
         for (var k = 1; k < uops.Count; k++)
