@@ -161,7 +161,7 @@ public static class CompactStepDesign
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),
-            ExpFracBits = t.ExpFracBits, ExpIndexBits = t.ExpIndexBits, ExpIndexMsb = t.ExpIndexBits - 1,
+            ExpFracBits = t.ExpFracBits, ExpIndexBits = t.ExpIndexBits, ExpIndexMsb = t.ExpIndexBits - 1, ExpKTop = t.ExpIndexBits + 4, ExpKMsb = t.ExpIndexBits + 3,
             ExpSelMsb = expSelW - 1,
             ExpShifts = expShifts.Select((e, k) => new { Sel = U(expSelW, k), Shift = e, Half = 1L << (e - 1) }).ToArray(),
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,

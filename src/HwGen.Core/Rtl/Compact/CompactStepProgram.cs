@@ -107,7 +107,7 @@ public sealed class CompactStepProgram
         var embRq = fe - N(ActivationSite.Embedding, -1);
         rawShifts.Add(embRq);
         uops.Add(new CompactUop(CompactStepOp.Emb, Stage("embedding"), "embedding: wte[token] + wpe[pos]", Cols: e, LastCol: e - 1,
-            ShA: fe - W(TensorNames.Wte), ShB: fe - W(TensorNames.Wpe), Rq: embRq, DBase: layout.X0Base, Write: CompactWrite.Kvx, Tail: 2 + SerialLatency));
+            ShA: fe - W(TensorNames.Wte), ShB: fe - W(TensorNames.Wpe), Rq: embRq, DBase: layout.X0Base, Write: CompactWrite.Kvx, Tail: 3 + SerialLatency));
         Norm("embedding_norm", ActivationSite.EmbeddingNorm, -1, layout.X0Base, layout.XBase, CompactWrite.Kvx);
         var xFrac = N(ActivationSite.EmbeddingNorm, -1);
         var rq2s = new List<int> { 0 };
@@ -144,7 +144,7 @@ public sealed class CompactStepProgram
                     BBase: layout.Query + hd, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
                     Rq: scoreRq, DBase: layout.Scores, Tail: macTail));
                 uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                    DBase: layout.Weights, Tail: 8, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
+                    DBase: layout.Weights, Tail: 9, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
                 uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 11, Rq: rq3));
                 uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, ColsPos: true, LastCol: 1, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
                 uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
