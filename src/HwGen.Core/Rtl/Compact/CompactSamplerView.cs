@@ -19,7 +19,7 @@ namespace HwGen.Rtl.Compact;
 /// with D = 2^(Ir+1) + 2k + 1 (checked against <see cref="ReciprocalTable"/> here).
 /// </remarks>
 public sealed record CompactSamplerView(
-    int TokW, int TokMsb, int VocabSize, int LastToken, int LogitBusMsb,
+    int TokW, int TokMsb, int VocabSize, int LastToken,
     int LambdaW, int RowsPerPhase, int TreeLeaves, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
     int ExpIndexBits, int ExpW, int ExpDepth, string ExpMemFile, int StoreDepth, int SumW, int AuxW,
     int RecipIndexBits, int RecipFracBits, int DivQuotW, int DivLast, int DivSteps,
@@ -93,7 +93,7 @@ public sealed record CompactSamplerView(
         var ready = 1 + 32 + 1 + 32 + 1 + 15 + divSteps + 1 + 32 + 1 + 32 + 1 + 32 + 1;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
-            TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1, LogitBusMsb: 16 * c.VocabSize - 1,
+            TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
             LambdaW: lambdaW, RowsPerPhase: rows, TreeLeaves: Math.Max(4, 1 << CeilLog2(rows)), ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,

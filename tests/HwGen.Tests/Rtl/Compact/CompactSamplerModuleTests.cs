@@ -93,7 +93,7 @@ public class CompactSamplerModuleTests
         var cases = SamplerBench.Cases(vocab, 11);
         cases.AddRange(RealLogitCases(plan));
         var ready = ((CompactSamplerTiming)result.Timing).ReadyCycles;
-        var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, result.Timing, cases, startCycle: ready);
+        var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, result.Timing, cases, startCycle: ready, serialLogits: true);
         Assert.That(tokens, Is.GreaterThan(vocab / 3), "the cases choose many different tokens");
     }
 
