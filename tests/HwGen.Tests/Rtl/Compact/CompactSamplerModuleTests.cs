@@ -45,19 +45,19 @@ public class CompactSamplerModuleTests
         var view = CompactSamplerView.For(Plan("talos"));
         Assert.That((view.LambdaW, view.RowsPerPhase, view.ShiftBase, view.PreShift, view.SumW, view.QW, view.ExpW, view.AuxW),
             Is.EqualTo((13, 7, 8, 0, 21, 12, 16, 16)));
-        Assert.That((view.DivLast, view.DivQuotW), Is.EqualTo((25, 16)));
+        Assert.That((view.RecipW, view.RecipDepth), Is.EqualTo((15, 256)));
     }
 
     [Test]
     public void TheTimingIsThreeLogitPassesTheDrawAndTheTokensIndex()
     {
         // Greedy: vocab + 1 cycles (a registered multiplexer). Sampled: 3 * 27 + 11 + 21 + token. Ready: the seed's two mixes (2 x 33),
-        // the temperature's normalization (15), the division (26), three multiplies (3 x 33), the end (1) and the load (1).
+        // the temperature's normalization (15), the reciprocal table's read (1), three multiplies (3 x 33), the end (1) and the load (1).
         var timing = (CompactSamplerTiming)Write(Plan("talos"), "csamp-timing").Result.Timing;
         Assert.That(timing.Cycles(true, 5), Is.EqualTo(28));
         Assert.That(timing.Cycles(false, 0), Is.EqualTo(113));
         Assert.That(timing.Cycles(false, 26), Is.EqualTo(139));
-        Assert.That(timing.ReadyCycles, Is.EqualTo(208));
+        Assert.That(timing.ReadyCycles, Is.EqualTo(183));
     }
 
     [Test]
