@@ -60,6 +60,19 @@ public class CompactSamplerModuleTests
         Assert.That(timing.ReadyCycles, Is.EqualTo(183));
     }
 
+    [TestCase("talos")]
+    [TestCase("odd")]
+    public void TheSamplerIsReadyBeforeTheFirstStepOfASampleIsDone(string model)
+    {
+        // hwgen_core loads the seed in the start transfer (cycle 0) and starts step 0 after it: the
+        // sampler's first start_i comes after that step's done_o, at least 1 + its stage cycles at position 0.
+        var plan = Plan(model);
+        var sampler = (CompactSamplerTiming)Write(plan, $"csamp-ready-{model}").Result.Timing;
+        var step = CompactStepDesign.AddTo(new BuildPlan("test"), TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, 8);
+        var shortest = 1 + step.Stages.Sum(st => st.Cycles(0));
+        Assert.That(shortest, Is.GreaterThan(sampler.ReadyCycles));
+    }
+
     [Test]
     public void APlanWithTheFastCoresTablesIsRefusedWithWhatToDo()
     {
