@@ -105,6 +105,8 @@ public class CompactSamplerModuleTests
         var (dir, result) = Write(plan, $"csamp-sim-{model}");
         var cases = SamplerBench.Cases(vocab, 11);
         cases.AddRange(RealLogitCases(plan));
+        // Seed 0 mixes to the zero state, which the sampler replaces by the zero seed's state.
+        cases.Add(new SamplerCase(0u, 300, false, SamplerBench.Cases(vocab, 5)[3].Tokens));
         var ready = ((CompactSamplerTiming)result.Timing).ReadyCycles;
         var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, result.Timing, cases, startCycle: ready, serialLogits: true);
         Assert.That(tokens, Is.GreaterThan(vocab / 3), "the cases choose many different tokens");
