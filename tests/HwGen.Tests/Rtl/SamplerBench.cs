@@ -24,10 +24,12 @@ internal static class SamplerBench
     /// <summary>
     /// Simulates <paramref name="cases"/> on the sampler built from <paramref name="sources"/> in
     /// <paramref name="dir"/>; <paramref name="startCycle"/> is the cycle after the seed load (cycle 0)
-    /// of each case's first start_i. Returns the number of distinct tokens chosen.
+    /// of each case's first start_i. <paramref name="serialLogits"/>: the sampler takes its logits
+    /// through the write port (logit_we_i, logit_idx_i, logit_i) before start_i (compact_sampler_tb.cpp),
+    /// not on the logits_i bus (sampler_tb.cpp). Returns the number of distinct tokens chosen.
     /// </summary>
     public static int AssertMatches(NumericsPlan plan, string dir, IEnumerable<string> sources, ISamplerTiming timing,
-        IReadOnlyList<SamplerCase> cases, int startCycle = 41)
+        IReadOnlyList<SamplerCase> cases, int startCycle = 41, bool serialLogits = false)
     {
         var vocab = plan.Config.VocabSize;
         var golden = new FixedSampler(new FixedGpt(plan));
@@ -52,9 +54,11 @@ internal static class SamplerBench
         var stimulusFile = Path.Combine(dir, "sampler_stimulus.txt");
         File.WriteAllText(stimulusFile, stimulus.ToString());
 
-        var tb = Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "sampler_tb.cpp");
+        var tb = serialLogits
+            ? Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "Compact", "compact_sampler_tb.cpp")
+            : Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "sampler_tb.cpp");
         var build = VerilatorDriver.Create(ToolTestFiles.SharedCache).Build(new VerilatorBuildSpec(
-            sources.Select(s => Path.Combine(dir, s)).ToArray(), [tb], "hwgen_sampler", "sampler_tb"));
+            sources.Select(s => Path.Combine(dir, s)).ToArray(), [tb], "hwgen_sampler", Path.GetFileNameWithoutExtension(tb)));
         var run = VerilatorDriver.Run(build.Executable, [stimulusFile, (startCycle - 1).ToString(Inv)], TimeSpan.FromMinutes(2), workingDirectory: dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
 

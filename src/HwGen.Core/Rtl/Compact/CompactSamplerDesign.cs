@@ -11,15 +11,15 @@ public sealed record CompactSamplerResult(IReadOnlyList<string> Sources, ISample
 
 /// <summary>
 /// Renders the compact core's <c>hwgen_sampler</c> (hdl-templates/compact/hwgen_sampler.sv.hbs): no
-/// multiplier block, one logit per cycle, its own exp table (<c>cs_exp.mem</c>) and a block RAM for
-/// the exponentials of the current token.
+/// multiplier block, one logit per cycle, its own exp and reciprocal tables (<c>cs_exp.mem</c>,
+/// <c>cs_recip.mem</c>) and a block RAM for the step's logits (and the exponentials of the current token).
 /// </summary>
 public static class CompactSamplerDesign
 {
     /// <summary>The template, relative to the hdl template folder.</summary>
     public const string Template = "compact/hwgen_sampler.sv.hbs";
 
-    /// <summary>Adds hwgen_sampler.sv and cs_exp.mem to <paramref name="files"/>.</summary>
+    /// <summary>Adds hwgen_sampler.sv, cs_exp.mem and cs_recip.mem to <paramref name="files"/>.</summary>
     /// <exception cref="HwGenException">The plan's tables or formats are not ones the compact sampler supports.</exception>
     public static CompactSamplerResult AddTo(BuildPlan files, TemplateRenderer templates, NumericsPlan plan, int lanes)
     {
@@ -28,6 +28,9 @@ public static class CompactSamplerDesign
         var exp = ExpTable.Generate(t.ExpIndexBits, t.ExpFracBits);
         files.AddText(view.ExpMemFile, MemImage.Format(exp.Select(v => (long)v), view.ExpW,
             $"ExpTable.Generate({t.ExpIndexBits}, {t.ExpFracBits}): the compact sampler's exp table."));
+        var recip = ReciprocalTable.Generate(t.RecipIndexBits, t.RecipFracBits);
+        files.AddText(view.RecipMemFile, MemImage.Format(recip.Select(v => (long)v), view.RecipW,
+            $"ReciprocalTable.Generate({t.RecipIndexBits}, {t.RecipFracBits}): the compact sampler's reciprocal table."));
         files.AddText("hwgen_sampler.sv", templates.Render(Template, view));
         return new CompactSamplerResult(["hwgen_sampler.sv"], view.Timing);
     }

@@ -2,12 +2,12 @@ namespace HwGen.Rtl.Compact;
 
 /// <summary>
 /// The compact sampler's timing (hdl-templates/compact/hwgen_sampler.sv.hbs), counted from start_i
-/// (cycle 0) to done_o. The logits are read one per cycle through a registered multiplexer: logit
-/// c - 1 reaches the maximum in cycle c. Greedy: done in cycle vocab + 1. Sampled: the maximum
-/// (cycles 1 .. vocab), one exponential issued every two cycles from cycle vocab + 1 with 6 cycles
-/// from the last one's issue to its sum, one cycle to load r * Z, <see cref="SumW"/> multiplier
-/// steps, then one stored exponential per cycle from token 0, the chosen one's found a cycle later:
-/// done in cycle 3 * vocab + 8 + SumW + token.
+/// (cycle 0) to done_o. The logits are read one per cycle from the sampler's logit RAM (registered
+/// read): logit c - 1 reaches the maximum in cycle c. Greedy: done in cycle vocab + 1. Sampled: the
+/// maximum (cycles 1 .. vocab), one exponential issued every three cycles from cycle vocab + 1 with
+/// 9 cycles from the last one's issue to its sum, one cycle to load r * Z, <see cref="SumW"/>
+/// multiplier steps, one cycle to load u, then one stored exponential per cycle from token 0, the
+/// chosen one's found a cycle later: done in cycle 4 * vocab + 11 + SumW + token.
 /// </summary>
 /// <param name="Vocab">The vocabulary size.</param>
 /// <param name="SumW">Bits of the exponentials' sum Z (the serial multiplier's steps for r * Z).</param>
@@ -16,7 +16,7 @@ namespace HwGen.Rtl.Compact;
 public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles) : ISamplerTiming
 {
     /// <summary>The cycle of done_o for a sampled token 0.</summary>
-    public int SampledBase => 3 * Vocab + 8 + SumW;
+    public int SampledBase => 4 * Vocab + 11 + SumW;
 
     /// <inheritdoc />
     public int Cycles(bool greedy, int token) => greedy ? Vocab + 1 : SampledBase + token;

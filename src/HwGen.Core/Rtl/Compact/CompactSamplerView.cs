@@ -15,14 +15,13 @@ namespace HwGen.Rtl.Compact;
 /// (bT = flog2(T) in 0 .. 15); the product is pre-shifted left by <see cref="PreShift"/> so that the
 /// shift the template applies, <see cref="ShiftBase"/> + bT, is at least 1. |w| is kept in
 /// <see cref="QW"/> bits: beyond, k = ceil(|w| / 2^Ie) reaches the exp entries' width and Exp2 is 0.
-/// The reciprocal's table entry is computed, not stored: R[k] = (floor(2^(Fr+Ir+2) / D) + 1) &gt;&gt; 1
-/// with D = 2^(Ir+1) + 2k + 1 (checked against <see cref="ReciprocalTable"/> here).
+/// The reciprocal's table entries are in a block RAM of their own (<see cref="RecipMemFile"/>).
 /// </remarks>
 public sealed record CompactSamplerView(
-    int TokW, int TokMsb, int VocabSize, int LastToken, int LogitBusMsb,
-    int LambdaW, int RowsPerPhase, int TreeLeaves, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
+    int TokW, int TokMsb, int VocabSize, int LastToken,
+    int LambdaW, int RowsPerPhase, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
     int ExpIndexBits, int ExpW, int ExpDepth, string ExpMemFile, int StoreDepth, int SumW, int AuxW,
-    int RecipIndexBits, int RecipFracBits, int DivQuotW, int DivLast, int DivSteps,
+    int RecipIndexBits, int RecipFracBits, int RecipW, int RecipDepth, string RecipMemFile,
     int Log2E, int LambdaShift, string ZeroSeedHex, int GreedyCycles, int SampledBase, int ReadyCycles, CompactSamplerTiming Timing)
 {
     /// <summary>The fraction bits of the reciprocal estimate the template assumes: mq is T normalized to 16 bits.</summary>
@@ -47,18 +46,9 @@ public sealed record CompactSamplerView(
         if (c.VocabSize < 2)
             throw new HwGenException($"The compact sampler needs a vocabulary of at least 2 tokens; the model has {c.VocabSize}.");
 
-        // The reciprocal's table entry by division, as the template does it.
         var recip = ReciprocalTable.Generate(t.RecipIndexBits, t.RecipFracBits);
-        var divLast = t.RecipFracBits + t.RecipIndexBits + 2;
-        long maxQuot = 0;
-        for (var k = 0; k < recip.Length; k++)
-        {
-            var d = (1L << (t.RecipIndexBits + 1)) + 2 * k + 1;
-            var q = (1L << divLast) / d;
-            maxQuot = Math.Max(maxQuot, q);
-            if (((q + 1) >> 1) != recip[k])
-                throw new HwGenException(Unsupported($"reciprocal table entry {k} ({recip[k]}) is not (floor(2^{divLast} / {d}) + 1) >> 1, which the sampler computes"));
-        }
+        if (recip.Max() >= 1 << t.RecipFracBits)
+            throw new HwGenException(Unsupported($"reciprocal table entries reach 2^{t.RecipFracBits}; the sampler's Newton step takes them below it"));
 
         // LAMBDA's and the reciprocal's exact widths: their largest values over every temperature code.
         var units = new NonlinearUnits(t);
@@ -85,17 +75,18 @@ public sealed record CompactSamplerView(
         var qw = t.ExpIndexBits + CeilLog2(expW);
 
         var tokW = IndexWidth(c.VocabSize);
-        var rows = (lambdaW + 1) / 2;
-        var divSteps = divLast + 1;
-        var ready = 1 + 32 + 1 + 32 + 1 + 15 + divSteps + 1 + 32 + 1 + 32 + 1 + 32 + 1;
+        var rows = (lambdaW + 2) / 3;
+        if (rows > 6)
+            throw new HwGenException($"The compact sampler takes LAMBDA in three parts of at most 6 bits; this plan's LAMBDA has {lambdaW} bits.");
+        var ready = 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
-            TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1, LogitBusMsb: 16 * c.VocabSize - 1,
-            LambdaW: lambdaW, RowsPerPhase: rows, TreeLeaves: Math.Max(2, 1 << CeilLog2(rows)), ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
+            TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
+            LambdaW: lambdaW, RowsPerPhase: rows, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
             SumW: sumW, AuxW: auxW,
-            RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, DivQuotW: BitLength(maxQuot), DivLast: divLast, DivSteps: divSteps,
+            RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, RecipW: BitLength(recip.Max()), RecipDepth: recip.Length, RecipMemFile: "cs_recip.mem",
             Log2E: NonlinearUnits.Log2E, LambdaShift: NumericsPlan.LambdaShift,
             ZeroSeedHex: NumericsPlan.ZeroSeedState.ToString("x8", CultureInfo.InvariantCulture),
             GreedyCycles: timing.Cycles(true, 0), SampledBase: timing.SampledBase, ReadyCycles: ready, Timing: timing);

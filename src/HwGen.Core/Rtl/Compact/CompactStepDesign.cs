@@ -92,7 +92,7 @@ public static class CompactStepDesign
         var aw = new[] { wromAw, kvxAw, vramAw }.Max() + 1;
         var posW = CeilLog2(c.BlockSize + 1L);
         var tokW = IndexWidth(c.VocabSize);
-        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsA0 + 18, 64, c.NEmbd + lanes }.Max();
+        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsA0 + 22, 64, c.NEmbd + lanes }.Max();
         var cntW = IndexWidth(maxCount + 1) + 1;
         var tailW = CompactStepProgram.BitLength(uops.Max(u => u.Tail));
         var pcW = IndexWidth(uops.Count);
@@ -102,11 +102,8 @@ public static class CompactStepDesign
         var mw = program.NormWidth;
         var zw = CompactStepProgram.BitLength((long)c.BlockSize << t.ExpFracBits);
         const int wwW = 37;
-        var ns = uops.Where(u => u.Op == CompactStepOp.Sco).Select(u => u).ToList();
-        var expShifts = Enumerable.Range(0, c.NLayer).Select(l => plan.Format(ActivationSite.AttnScores, l).FracBits + NonlinearUnits.Log2EFracBits - t.ExpIndexBits).Distinct().ToList();
-        if (expShifts.Count != 1)
-            throw new HwGenException($"The compact step needs one attention score format for every layer; {c} has {expShifts.Count}. Use --format with a fixed format, or the fast architecture.");
-        var expShift = expShifts[0];
+        var expShifts = uops.Where(u => u.Op == CompactStepOp.Exp).Select(u => u.ExpShift).Distinct().Order().ToList();
+        var expSelW = IndexWidth(expShifts.Count);
 
         string U(int w, long v) => Unsigned(w, v);
         string B(bool b) => b ? "1'b1" : "1'b0";
@@ -123,15 +120,20 @@ public static class CompactStepDesign
             return string.Join(" + ", terms);
         }
 
+        var residuals = uops.Where(u => u.Residual).Select(u => (u.ShA, u.ShB)).Distinct().ToList();
+        if (residuals.Count == 0)
+            residuals.Add((0, 0));
+        var resSelW = IndexWidth(residuals.Count);
         var ops = uops.Select((u, pc) => new
         {
             Pc = U(pcW, pc), u.Comment, Op = "Op" + u.Op, Stage = U(8, u.Stage),
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
-            ColsPos = B(u.ColsPos), LastColPos = B(u.LastColPos), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
-            Relu = B(u.Relu), Resid = B(u.Residual), ShA = U(5, u.ShA), ShB = U(5, u.ShB), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
+            ColsPos = B(u.ColsPos), LastColPos = U(2, !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail),
+            ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
         }).ToArray();
 
         var nrsA0 = program.NrsA0;
@@ -153,16 +155,20 @@ public static class CompactStepDesign
             Sum2W = sum2W, Sum2Msb = sum2W - 1,
             Log2ELow = NonlinearUnits.Log2E - (1 << 15), ThreeFs = 3 << t.RsqrtFracBits,
             RmsC1 = plan.RmsScale & 0x7FFF, RmsC2 = plan.RmsScale >> 15,
-            NrsA0 = nrsA0, NrsA2 = nrsA0 + 2, NrsA3 = nrsA0 + 3, NrsA6 = nrsA0 + 6, NrsA9 = nrsA0 + 9, NrsA12 = nrsA0 + 12,
-            NrsA13 = nrsA0 + 13, NrsA14 = nrsA0 + 14, NrsA16 = nrsA0 + 16, NrsA17 = nrsA0 + 17,
+            // OpNrs steps: a product chosen in step X is in sp_q from step X + 4.
+            NrsA0 = nrsA0, NrsA2 = nrsA0 + 2, NrsA3 = nrsA0 + 3, NrsA6 = nrsA0 + 7, NrsA9 = nrsA0 + 11, NrsA12 = nrsA0 + 15,
+            NrsA13 = nrsA0 + 16, NrsA14 = nrsA0 + 17, NrsA16 = nrsA0 + 20, NrsA17 = nrsA0 + 21,
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),
-            ExpFracBits = t.ExpFracBits, ExpIndexBits = t.ExpIndexBits, ExpIndexMsb = t.ExpIndexBits - 1,
-            ExpShift = expShift, ExpHalf = 1L << (expShift - 1),
+            ExpFracBits = t.ExpFracBits, ExpIndexBits = t.ExpIndexBits, ExpIndexMsb = t.ExpIndexBits - 1, ExpKTop = t.ExpIndexBits + 4, ExpKMsb = t.ExpIndexBits + 3,
+            ExpSelMsb = expSelW - 1,
+            ExpShifts = expShifts.Select((e, k) => new { Sel = U(expSelW, k), Shift = e, Half = 1L << (e - 1) }).ToArray(),
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
-            ScoreScaled = scoreScaled,
+            PosLFloor = Math.Max(lanes - 1, 1),
+            ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,
+            Residuals = residuals.Select((r, k) => new { Sel = U(resSelW, k), r.ShA, r.ShB }).ToArray(),
             ScaleExpr = string.Join(" + ", Enumerable.Range(0, 20).Where(b => ((scale >> b) & 1) != 0).Select(b => string.Create(Inv, $"({sinW}'(drv) <<< {b})"))),
         };
 

@@ -45,6 +45,7 @@ public enum CompactWrite
 /// <see cref="CompactStepProgram"/>). A matrix-style op (Mat, Sco, Av) issues LastPass + 1 passes
 /// of LastCol + 1 cycles (max(pos, LastCol) + 1 when LastColPos; columns past Cols are bubbles) and drains each pass's L sums through the
 /// serial requantizer; the other ops issue LastCol + 1 cycles. Then the op waits Tail cycles.
+/// ExpShift (Exp): the ShiftRoundHalfUp shift of the exp argument, nS + 15 - Ie.
 /// </summary>
 public sealed record CompactUop(
     CompactStepOp Op, int Stage, string Comment,
@@ -53,7 +54,8 @@ public sealed record CompactUop(
     int Cols = 0, bool ColsPos = false, int LastCol = 0, bool LastColPos = false, int LastPass = 0, bool PassPos = false,
     int RowBase = 0, int RowLo = 0, int RowHi = 0, bool RowHiPos = false,
     bool Relu = false, bool Residual = false, int ShA = 0, int ShB = 0, int Rq = 0, int Rq2 = 0,
-    int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0)
+    int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0,
+    int ExpShift = 0)
 {
     /// <summary>Cycles from the op's first cycle to the next op's first cycle, at position <paramref name="pos"/>.</summary>
     public int Cycles(int pos, int lanes)

@@ -97,17 +97,17 @@ public sealed class CompactStepProgram
             rawShifts.Add(rqN + normHalf);
             rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
             uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, Cols: e, LastCol: e - 1, Tail: 3));
-            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 17,
+            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 21,
                 Rq: rqN + normHalf, Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
-            uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
+            uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
         }
 
         // Embedding.
         var fe = Math.Max(W(TensorNames.Wte), W(TensorNames.Wpe));
         var embRq = fe - N(ActivationSite.Embedding, -1);
         rawShifts.Add(embRq);
-        uops.Add(new CompactUop(CompactStepOp.Emb, Stage("embedding"), "embedding: wte[token] + wpe[pos]", LastCol: e - 1,
-            ShA: fe - W(TensorNames.Wte), ShB: fe - W(TensorNames.Wpe), Rq: embRq, DBase: layout.X0Base, Write: CompactWrite.Kvx, Tail: 2 + SerialLatency));
+        uops.Add(new CompactUop(CompactStepOp.Emb, Stage("embedding"), "embedding: wte[token] + wpe[pos]", Cols: e, LastCol: e - 1,
+            ShA: fe - W(TensorNames.Wte), ShB: fe - W(TensorNames.Wpe), Rq: embRq, DBase: layout.X0Base, Write: CompactWrite.Kvx, Tail: 3 + SerialLatency));
         Norm("embedding_norm", ActivationSite.EmbeddingNorm, -1, layout.X0Base, layout.XBase, CompactWrite.Kvx);
         var xFrac = N(ActivationSite.EmbeddingNorm, -1);
         var rq2s = new List<int> { 0 };
@@ -143,12 +143,12 @@ public sealed class CompactStepProgram
                 uops.Add(new CompactUop(CompactStepOp.Sco, st, $"{p}attention head {h}: scores", ABase: kBase + hd, APassStride: e, AColStride: 1, AKvx: true,
                     BBase: layout.Query + hd, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
                     Rq: scoreRq, DBase: layout.Scores, Tail: macTail));
-                uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, LastColPos: true,
-                    DBase: layout.Weights, Tail: 6));
-                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 9, Rq: rq3));
-                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
+                uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
+                    DBase: layout.Weights, Tail: 9, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
+                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 11, Rq: rq3));
+                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, ColsPos: true, LastCol: 1, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
                 uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
-                    BBase: layout.Weights, ColsPos: true, LastCol: lanes - 1, LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    BBase: layout.Weights, ColsPos: true, LastCol: Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
                     Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
             }
 
@@ -176,6 +176,11 @@ public sealed class CompactStepProgram
         // A pass's L sums drain one per cycle while the next pass issues: a pass must last L cycles.
         if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
+        // The sequencer knows an op's last issue a cycle ahead: every op but End has passes of two or more columns.
+        if (uops.Any(u => u.Op != CompactStepOp.End && u.LastCol < 1))
+            throw new InvalidOperationException("an op has passes of one column");
+        if (uops.Any(u => u.LastColPos && u.LastCol != 1 && u.LastCol != Math.Max(lanes - 1, 1)))
+            throw new InvalidOperationException("a position-long op with a bound the sequencer has no register for");
         // A summing op clears its accumulators in its first cycle and takes products 3 cycles later:
         // the op before it must end with a tail of 3 cycles or more, in which the lanes multiply by 0.
         for (var k = 1; k < uops.Count; k++)

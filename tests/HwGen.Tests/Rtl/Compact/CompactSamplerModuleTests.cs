@@ -40,24 +40,37 @@ public class CompactSamplerModuleTests
     public void TheWidthsOfTheSharedMicroGptFollowFromItsPlan()
     {
         // Q4.12 logits, Fr 15, Ie 8: s = 12 + 15 + 15 - 8 - 18 - 8 + bT = 8 + bT. LAMBDA = (47274 * y1) >> 18
-        // with y1 <= 2^15: at most 5909, 13 bits, in two halves of 7 rows. Z < 27 * 2^15 + ...: 15 + 1 + 5 bits.
+        // with y1 <= 2^15: at most 5909, 13 bits, in three parts of 5 rows. Z < 27 * 2^15 + ...: 15 + 1 + 5 bits.
         // |w| beyond 2^12 (k = 16 = the entries' width) gives 0.
         var view = CompactSamplerView.For(Plan("talos"));
         Assert.That((view.LambdaW, view.RowsPerPhase, view.ShiftBase, view.PreShift, view.SumW, view.QW, view.ExpW, view.AuxW),
-            Is.EqualTo((13, 7, 8, 0, 21, 12, 16, 16)));
-        Assert.That((view.DivLast, view.DivQuotW), Is.EqualTo((25, 16)));
+            Is.EqualTo((13, 5, 8, 0, 21, 12, 16, 16)));
+        Assert.That((view.RecipW, view.RecipDepth), Is.EqualTo((15, 256)));
     }
 
     [Test]
-    public void TheTimingIsThreeLogitPassesTheDrawAndTheTokensIndex()
+    public void TheTimingIsTheMaximumTheExponentialsTheDrawAndTheTokensIndex()
     {
-        // Greedy: vocab + 1 cycles (a registered multiplexer). Sampled: 3 * 27 + 8 + 21 + token. Ready: the seed's two mixes (2 x 33),
-        // the temperature's normalization (15), the division (26), three multiplies (3 x 33), the end (1) and the load (1).
+        // Greedy: vocab + 1 cycles (a registered multiplexer). Sampled: 4 * 27 + 11 + 21 + token. Ready: the seed's two mixes (2 x 33),
+        // the temperature's normalization (15), the reciprocal table's read (1), three multiplies (3 x 33), the end (1) and the load (1).
         var timing = (CompactSamplerTiming)Write(Plan("talos"), "csamp-timing").Result.Timing;
         Assert.That(timing.Cycles(true, 5), Is.EqualTo(28));
-        Assert.That(timing.Cycles(false, 0), Is.EqualTo(110));
-        Assert.That(timing.Cycles(false, 26), Is.EqualTo(136));
-        Assert.That(timing.ReadyCycles, Is.EqualTo(208));
+        Assert.That(timing.Cycles(false, 0), Is.EqualTo(140));
+        Assert.That(timing.Cycles(false, 26), Is.EqualTo(166));
+        Assert.That(timing.ReadyCycles, Is.EqualTo(183));
+    }
+
+    [TestCase("talos")]
+    [TestCase("odd")]
+    public void TheSamplerIsReadyBeforeTheFirstStepOfASampleIsDone(string model)
+    {
+        // hwgen_core loads the seed in the start transfer (cycle 0) and starts step 0 after it: the
+        // sampler's first start_i comes after that step's done_o, at least 1 + its stage cycles at position 0.
+        var plan = Plan(model);
+        var sampler = (CompactSamplerTiming)Write(plan, $"csamp-ready-{model}").Result.Timing;
+        var step = CompactStepDesign.AddTo(new BuildPlan("test"), TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, 8);
+        var shortest = 1 + step.Stages.Sum(st => st.Cycles(0));
+        Assert.That(shortest, Is.GreaterThan(sampler.ReadyCycles));
     }
 
     [Test]
@@ -92,8 +105,10 @@ public class CompactSamplerModuleTests
         var (dir, result) = Write(plan, $"csamp-sim-{model}");
         var cases = SamplerBench.Cases(vocab, 11);
         cases.AddRange(RealLogitCases(plan));
+        // Seed 0 mixes to the zero state, which the sampler replaces by the zero seed's state.
+        cases.Add(new SamplerCase(0u, 300, false, SamplerBench.Cases(vocab, 5)[3].Tokens));
         var ready = ((CompactSamplerTiming)result.Timing).ReadyCycles;
-        var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, result.Timing, cases, startCycle: ready);
+        var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, result.Timing, cases, startCycle: ready, serialLogits: true);
         Assert.That(tokens, Is.GreaterThan(vocab / 3), "the cases choose many different tokens");
     }
 

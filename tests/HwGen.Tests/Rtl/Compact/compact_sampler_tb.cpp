@@ -1,0 +1,137 @@
+// A Verilator testbench for the compact hwgen_sampler alone, which takes its logits through the
+// serial write port (logit_we_i, logit_idx_i, logit_i) into its own RAM (SamplerBench).
+// Usage: compact_sampler_tb STIMULUS_FILE WAIT
+// The stimulus file: "vocab cases", then per case a line "seed temperature greedy tokens" and one
+// line of vocab signed logit codes per token. A case loads the seed (seed_load_i for one cycle,
+// cycle 0, with the temperature and greedy flag held from cycle 1 on); the first start_i comes in
+// cycle WAIT + 1. Before every start_i the bench writes a set of junk logits and then the token's
+// logits, each set in a scrambled order, one write per cycle (the first token's writes fall in the
+// wait, after the seed load; they are the last cycles before start_i, with a gap of one cycle
+// between the two sets; a set that does not fit in the wait is left out). After done_o the bench
+// waits 3 idle cycles, writes, and starts the next token.
+// Prints per token "tok <case> <token index> <cycles> <token>", cycles counting from start_i
+// (cycle 0) to done_o.
+#include "Vhwgen_sampler.h"
+#include "verilated.h"
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: compact_sampler_tb STIMULUS_FILE WAIT\n");
+        return 2;
+    }
+    const int wait = std::atoi(argv[2]);
+    FILE* in = std::fopen(argv[1], "r");
+    if (!in) {
+        std::fprintf(stderr, "cannot open %s\n", argv[1]);
+        return 2;
+    }
+    int vocab = 0, cases = 0;
+    if (std::fscanf(in, "%d %d", &vocab, &cases) != 2) return 2;
+
+    VerilatedContext context;
+    Vhwgen_sampler dut(&context);
+    auto edge = [&]() {
+        dut.clk_i = 1;
+        dut.eval();
+        dut.clk_i = 0;
+        dut.eval();
+    };
+    uint32_t lcg = 12345u;
+    auto next = [&]() {
+        lcg = lcg * 1103515245u + 12345u;
+        return lcg >> 8;
+    };
+    // One set of writes, a scrambled order (a random start and a stride coprime with vocab), one per cycle.
+    auto write_set = [&](const std::vector<int>& codes) {
+        const int n = static_cast<int>(codes.size());
+        int stride = 1 + static_cast<int>(next() % n);
+        auto gcd = [](int a, int b) { while (b) { int t = a % b; a = b; b = t; } return a; };
+        while (gcd(stride, n) != 1) stride++;
+        int j = static_cast<int>(next() % n);
+        for (int k = 0; k < n; ++k) {
+            dut.logit_we_i = 1;
+            dut.logit_idx_i = j;
+            dut.logit_i = static_cast<uint16_t>(codes[j]);
+            dut.eval();
+            edge();
+            j = (j + stride) % n;
+        }
+        dut.logit_we_i = 0;
+        dut.logit_idx_i = next() % n;
+        dut.logit_i = static_cast<uint16_t>(next());
+        dut.eval();
+    };
+    auto junk = [&]() {
+        std::vector<int> codes(vocab);
+        for (int j = 0; j < vocab; ++j) codes[j] = static_cast<int>(static_cast<int16_t>(next()));
+        return codes;
+    };
+    dut.clk_i = 0;
+    dut.rst_ni = 0;
+    dut.start_i = 0;
+    dut.seed_load_i = 0;
+    dut.logit_we_i = 0;
+    dut.eval();
+    for (int i = 0; i < 3; ++i) edge();
+    dut.rst_ni = 1;
+    dut.eval();
+
+    for (int c = 0; c < cases; ++c) {
+        unsigned seed;
+        int temperature, greedy, tokens;
+        if (std::fscanf(in, "%u %d %d %d", &seed, &temperature, &greedy, &tokens) != 4) return 2;
+        dut.seed_load_i = 1;
+        dut.seed_i = seed;
+        dut.eval();
+        edge();
+        // The core holds the temperature and greedy flag from the cycle after the start transfer.
+        dut.seed_load_i = 0;
+        dut.seed_i = 0x5a5a5a5au;
+        dut.temperature_i = static_cast<uint16_t>(temperature);
+        dut.greedy_i = greedy;
+        dut.eval();
+        int idle = wait;   // cycles of the wait left before the first token's writes
+        for (int t = 0; t < tokens; ++t) {
+            std::vector<int> logits(vocab);
+            for (int j = 0; j < vocab; ++j)
+                if (std::fscanf(in, "%d", &logits[j]) != 1) return 2;
+            const bool with_junk = t > 0 || idle >= 2 * vocab + 1;
+            if (t == 0) {
+                idle -= vocab + (with_junk ? vocab + 1 : 0);
+                if (idle < 0) {
+                    std::printf("wait %d is shorter than one set of %d writes\n", wait, vocab);
+                    return 2;
+                }
+                for (int i = 0; i < idle; ++i) edge();
+            }
+            if (with_junk) {
+                write_set(junk());
+                edge();
+            }
+            write_set(logits);
+            dut.start_i = 1;
+            dut.eval();
+            long cycle = 0;
+            while (!dut.done_o) {
+                edge();
+                dut.start_i = 0;
+                dut.eval();
+                if (++cycle > 100000L) {
+                    std::printf("watchdog at case %d token %d\n", c, t);
+                    return 3;
+                }
+            }
+            std::printf("tok %d %d %ld %d\n", c, t, cycle, static_cast<int>(dut.token_o));
+            edge();
+            dut.start_i = 0;
+            dut.eval();
+            for (int i = 0; i < 3; ++i) edge();
+        }
+    }
+    dut.final();
+    return 0;
+}
