@@ -19,7 +19,7 @@ internal static class CompactGenerator
         var sampler = CompactSamplerDesign.AddTo(files, templates, plan, options.Lanes);
         if (step.Stages.Count > CoreStage.FirstPhase)
             throw new HwGenException($"The compact decode step of {c} has {step.Stages.Count} stages; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
-        files.AddText("hwgen_core.sv", templates.Render("hwgen_core.sv.hbs", RtlGenerator.CoreModel(c, options.Lanes)));
+        files.AddText("hwgen_core.sv", templates.Render("hwgen_core.sv.hbs", RtlGenerator.CoreModel(c, options.Lanes, serialLogits: true)));
 
         // Dependency order: the step's leaves and the step, the sampler's, then the top.
         string[] sources = [.. step.Sources, .. sampler.Sources, "hwgen_core.sv"];

@@ -263,8 +263,12 @@ public static class RtlGenerator
         return new RtlDesign(files, sources, schedule, lanes, Top);
     }
 
-    /// <summary>The view of hwgen_core.sv.hbs, the top that every architecture shares.</summary>
-    internal static object CoreModel(Model.ModelConfig c, int lanes)
+    /// <summary>
+    /// The view of hwgen_core.sv.hbs, the top that every architecture shares. With
+    /// <paramref name="serialLogits"/> the step writes its logits one at a time (logit_we_o, logit_idx_o,
+    /// logit_o) and the sampler takes the same writes, instead of the logits bus.
+    /// </summary>
+    internal static object CoreModel(Model.ModelConfig c, int lanes, bool serialLogits = false)
     {
         var tokW = IndexWidth(c.VocabSize);
         var posW = CeilLog2(c.BlockSize + 1L);
@@ -274,6 +278,7 @@ public static class RtlGenerator
             Bos = c.Bos, LastToken = c.VocabSize - 1, LastPos = c.BlockSize - 1, LogitBusMsb = 16 * c.VocabSize - 1,
             StageDebugWait = CoreStage.DebugWait, StagePrompt = CoreStage.Prompt, StageSampling = CoreStage.Sampling,
             StageEmit = CoreStage.Emit, StageDone = CoreStage.Done, StageIdle = CoreStage.Idle,
+            SerialLogits = serialLogits, DbgRamLast = 2 * (1 << tokW) - 1,
         };
     }
 

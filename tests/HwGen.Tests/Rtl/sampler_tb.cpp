@@ -1,8 +1,9 @@
-// A Verilator testbench for hwgen_sampler alone (SamplerModuleTests).
-// Usage: sampler_tb STIMULUS_FILE
+// A Verilator testbench for hwgen_sampler alone, of either architecture (SamplerBench).
+// Usage: sampler_tb STIMULUS_FILE [WAIT]
 // The stimulus file: "vocab cases", then per case a line "seed temperature greedy tokens" and one
 // line of vocab signed logit codes per token. A case loads the seed (seed_load_i for one cycle,
-// with the temperature and greedy flag held from then on), waits 40 cycles, then samples its tokens
+// cycle 0, with the temperature and greedy flag held from cycle 1 on), waits WAIT cycles (default
+// 40: the first start_i comes in cycle WAIT + 1), then samples its tokens
 // one after the other (start_i for one cycle, the logits held until done_o, 3 idle cycles after it).
 // Prints per token "tok <case> <token index> <cycles> <token>", cycles counting from start_i
 // (cycle 0) to done_o.
@@ -10,6 +11,7 @@
 #include "verilated.h"
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace {
@@ -24,10 +26,11 @@ void put(W& port, const std::vector<int>& codes) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: sampler_tb STIMULUS_FILE\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: sampler_tb STIMULUS_FILE [WAIT]\n");
         return 2;
     }
+    const int wait = argc == 3 ? std::atoi(argv[2]) : 40;
     FILE* in = std::fopen(argv[1], "r");
     if (!in) {
         std::fprintf(stderr, "cannot open %s\n", argv[1]);
@@ -67,7 +70,7 @@ int main(int argc, char** argv) {
         dut.temperature_i = static_cast<uint16_t>(temperature);
         dut.greedy_i = greedy;
         dut.eval();
-        for (int i = 0; i < 40; ++i) edge();
+        for (int i = 0; i < wait; ++i) edge();
         for (int t = 0; t < tokens; ++t) {
             std::vector<int> logits(vocab);
             for (int j = 0; j < vocab; ++j)

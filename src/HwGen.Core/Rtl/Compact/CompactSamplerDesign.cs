@@ -1,14 +1,34 @@
+using HwGen.Numerics;
 using HwGen.Quantization;
 using HwGen.Rendering;
 
 namespace HwGen.Rtl.Compact;
 
-/// <summary>PLACEHOLDER on branch arch only (the csamp branch replaces this file).</summary>
+/// <summary>What the compact sampler adds to a design: its sources (leaves first) and its timing.</summary>
+/// <param name="Sources">The .sv files added, in dependency order.</param>
+/// <param name="Timing">Its cycles per token (<see cref="CompactSamplerTiming"/>).</param>
 public sealed record CompactSamplerResult(IReadOnlyList<string> Sources, ISamplerTiming Timing);
 
-/// <summary>PLACEHOLDER on branch arch only (the csamp branch replaces this file).</summary>
+/// <summary>
+/// Renders the compact core's <c>hwgen_sampler</c> (hdl-templates/compact/hwgen_sampler.sv.hbs): no
+/// multiplier block, one logit per cycle, its own exp table (<c>cs_exp.mem</c>) and a block RAM for
+/// the exponentials of the current token.
+/// </summary>
 public static class CompactSamplerDesign
 {
-    public static CompactSamplerResult AddTo(BuildPlan files, TemplateRenderer templates, NumericsPlan plan, int lanes) =>
-        throw new HwGenException("placeholder: the compact sampler is on branch csamp");
+    /// <summary>The template, relative to the hdl template folder.</summary>
+    public const string Template = "compact/hwgen_sampler.sv.hbs";
+
+    /// <summary>Adds hwgen_sampler.sv and cs_exp.mem to <paramref name="files"/>.</summary>
+    /// <exception cref="HwGenException">The plan's tables or formats are not ones the compact sampler supports.</exception>
+    public static CompactSamplerResult AddTo(BuildPlan files, TemplateRenderer templates, NumericsPlan plan, int lanes)
+    {
+        var view = CompactSamplerView.For(plan);
+        var t = plan.Tables;
+        var exp = ExpTable.Generate(t.ExpIndexBits, t.ExpFracBits);
+        files.AddText(view.ExpMemFile, MemImage.Format(exp.Select(v => (long)v), view.ExpW,
+            $"ExpTable.Generate({t.ExpIndexBits}, {t.ExpFracBits}): the compact sampler's exp table."));
+        files.AddText("hwgen_sampler.sv", templates.Render(Template, view));
+        return new CompactSamplerResult(["hwgen_sampler.sv"], view.Timing);
+    }
 }

@@ -1,0 +1,23 @@
+namespace HwGen.Rtl.Compact;
+
+/// <summary>
+/// The compact sampler's timing (hdl-templates/compact/hwgen_sampler.sv.hbs), counted from start_i
+/// (cycle 0) to done_o. The logits are read one per cycle through a registered multiplexer: logit
+/// c - 1 reaches the maximum in cycle c. Greedy: done in cycle vocab + 1. Sampled: the maximum
+/// (cycles 1 .. vocab), one exponential issued every two cycles from cycle vocab + 1 with 6 cycles
+/// from the last one's issue to its sum, one cycle to load r * Z, <see cref="SumW"/> multiplier
+/// steps, then one stored exponential per cycle from token 0, the chosen one's found a cycle later:
+/// done in cycle 3 * vocab + 8 + SumW + token.
+/// </summary>
+/// <param name="Vocab">The vocabulary size.</param>
+/// <param name="SumW">Bits of the exponentials' sum Z (the serial multiplier's steps for r * Z).</param>
+/// <param name="ReadyCycles">Cycles from seed_load_i (cycle 0) until the per-sample work (the seed's
+/// MurmurHash3 mix and LAMBDA) is done: start_i may come in that cycle or later.</param>
+public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles) : ISamplerTiming
+{
+    /// <summary>The cycle of done_o for a sampled token 0.</summary>
+    public int SampledBase => 3 * Vocab + 8 + SumW;
+
+    /// <inheritdoc />
+    public int Cycles(bool greedy, int token) => greedy ? Vocab + 1 : SampledBase + token;
+}

@@ -1,0 +1,112 @@
+using HwGen.Golden;
+using HwGen.Model;
+using HwGen.Numerics;
+using HwGen.Quantization;
+using HwGen.Rendering;
+using HwGen.Rtl;
+using HwGen.Rtl.Compact;
+using HwGen.Tools;
+using HwGen.Tests.Tools;
+
+namespace HwGen.Tests.Rtl.Compact;
+
+/// <summary>
+/// The compact hwgen_sampler alone: its widths, the plans it refuses, lint, and a simulation against
+/// the golden sampler (SamplerBench: every temperature exponent bT, greedy and sampled, random logit
+/// sets and the real logits of FixedGpt samples), each first start_i exactly ReadyCycles after the
+/// seed load, every done_o exactly CompactSamplerTiming.Cycles after start_i.
+/// </summary>
+public class CompactSamplerModuleTests
+{
+    private static NumericsPlan Plan(string model) => CoreArch.Compact.PlanFor(model switch
+    {
+        "odd" => RtlTestModels.Odd,
+        "wide2" => RtlTestModels.Wide2,
+        // Logits with 1 fraction bit: the exp shift is 1 + 15 + 15 - 8 - 18 - 8 = -3 at bT = 0 (pre-shifted by 4).
+        "talos-q15" => PlanBuilder.Fixed(SafeTensors.Load(TestPaths.TalosModel), new QFormat(15)),
+        _ => RtlTestModels.Talos,
+    });
+
+    private static (string Dir, CompactSamplerResult Result) Write(NumericsPlan plan, string name)
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir(name), "design");
+        var files = new BuildPlan("test");
+        var result = CompactSamplerDesign.AddTo(files, TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, 8);
+        files.WriteAtomically(dir);
+        return (dir, result);
+    }
+
+    [Test]
+    public void TheWidthsOfTheSharedMicroGptFollowFromItsPlan()
+    {
+        // Q4.12 logits, Fr 15, Ie 8: s = 12 + 15 + 15 - 8 - 18 - 8 + bT = 8 + bT. LAMBDA = (47274 * y1) >> 18
+        // with y1 <= 2^15: at most 5909, 13 bits, in two halves of 7 rows. Z < 27 * 2^15 + ...: 15 + 1 + 5 bits.
+        // |w| beyond 2^12 (k = 16 = the entries' width) gives 0.
+        var view = CompactSamplerView.For(Plan("talos"));
+        Assert.That((view.LambdaW, view.RowsPerPhase, view.ShiftBase, view.PreShift, view.SumW, view.QW, view.ExpW, view.AuxW),
+            Is.EqualTo((13, 7, 8, 0, 21, 12, 16, 16)));
+        Assert.That((view.DivLast, view.DivQuotW), Is.EqualTo((25, 16)));
+    }
+
+    [Test]
+    public void TheTimingIsThreeLogitPassesTheDrawAndTheTokensIndex()
+    {
+        // Greedy: vocab + 1 cycles (a registered multiplexer). Sampled: 3 * 27 + 8 + 21 + token. Ready: the seed's two mixes (2 x 33),
+        // the temperature's normalization (15), the division (26), three multiplies (3 x 33), the end (1) and the load (1).
+        var timing = (CompactSamplerTiming)Write(Plan("talos"), "csamp-timing").Result.Timing;
+        Assert.That(timing.Cycles(true, 5), Is.EqualTo(28));
+        Assert.That(timing.Cycles(false, 0), Is.EqualTo(110));
+        Assert.That(timing.Cycles(false, 26), Is.EqualTo(136));
+        Assert.That(timing.ReadyCycles, Is.EqualTo(208));
+    }
+
+    [Test]
+    public void APlanWithTheFastCoresTablesIsRefusedWithWhatToDo()
+    {
+        var e = Assert.Throws<HwGenException>(() => CompactSamplerView.For(RtlTestModels.Talos));
+        Assert.That(e!.Message, Is.EqualTo(
+            "The compact sampler does not support the plan's tables TableParameters { ExpIndexBits = 10, ExpFracBits = 16, RecipIndexBits = 10, RecipFracBits = 20, RsqrtIndexBits = 8, RsqrtFracBits = 20 }: " +
+            "its reciprocal takes the temperature normalized to 16 bits, which needs RecipFracBits 15, not 20. Build the plan with TableParameters.Compact (--arch compact does)."));
+    }
+
+    [Category("Tools")]
+    [TestCase("talos")]
+    [TestCase("odd")]
+    public void TheModuleLintsCleanWithAllWarnings(string model)
+    {
+        var (dir, result) = Write(Plan(model), $"csamp-lint-{model}");
+        var lint = VerilatorDriver.Create(ToolTestFiles.SharedCache).Lint(result.Sources.Select(s => Path.Combine(dir, s)).ToArray(), "hwgen_sampler");
+        Assert.That(lint.Diagnostics.Select(d => d.ToString()), Is.Empty, lint.Output);
+        Assert.That(lint.ExitCode, Is.Zero, lint.Output);
+    }
+
+    [Category("Tools")]
+    [TestCase("talos")]
+    [TestCase("talos-q15")]
+    [TestCase("wide2")]
+    [TestCase("odd")]
+    public void TheModuleMatchesTheGoldenSamplerAndItsTimingExactly(string model)
+    {
+        var plan = Plan(model);
+        var vocab = plan.Config.VocabSize;
+        var (dir, result) = Write(plan, $"csamp-sim-{model}");
+        var cases = SamplerBench.Cases(vocab, 11);
+        cases.AddRange(RealLogitCases(plan));
+        var ready = ((CompactSamplerTiming)result.Timing).ReadyCycles;
+        var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, result.Timing, cases, startCycle: ready);
+        Assert.That(tokens, Is.GreaterThan(vocab / 3), "the cases choose many different tokens");
+    }
+
+    /// <summary>The logits of every step of golden samples (several temperatures), one case per sample.</summary>
+    private static IEnumerable<SamplerCase> RealLogitCases(NumericsPlan plan)
+    {
+        var sampler = new FixedSampler(new FixedGpt(plan));
+        var temperatures = new[] { 64, 128, 192, 256, 384, 1000 };
+        for (var s = 0; s < temperatures.Length; s++)
+        {
+            var seed = (uint)(1000 + s);
+            var sample = sampler.Generate(seed, temperatures[s], greedy: false, recordLogits: true);
+            yield return new SamplerCase(seed, temperatures[s], false, sample.Logits!.ToList());
+        }
+    }
+}
