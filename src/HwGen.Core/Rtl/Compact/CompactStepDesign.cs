@@ -140,7 +140,7 @@ public static class CompactStepDesign
         var model = new
         {
             Shape = c.ToString(), Lanes = lanes, LanesMinus1 = lanes - 1, LgL = lgL, Single = lanes == 1,
-            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW, LogitsMsb = 16 * c.VocabSize - 1,
+            TokMsb = tokW - 1, TokW = tokW, PosMsb = posW - 1, PosW = posW,
             PcMsb = pcW - 1, PcW = pcW, AW = aw, AMsb = aw - 1, CntW = cntW, CntMsb = cntW - 1,
             ShW = shW, ShMsb = shW - 1, Sh2W = sh2W, Sh2Msb = sh2W - 1, EpsMsb = epsW - 1, TailW = tailW, TailMsb = tailW - 1,
             EndStage = uops[^1].Stage, EndPc = uops.Count - 1, Program = ops,
