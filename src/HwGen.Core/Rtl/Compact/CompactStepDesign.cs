@@ -132,7 +132,7 @@ public static class CompactStepDesign
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
             ColsPos = B(u.ColsPos), LastColPos = U(2, !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
-            DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail),
+            DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
         }).ToArray();
 
@@ -140,14 +140,14 @@ public static class CompactStepDesign
         var model = new
         {
             Shape = c.ToString(), Lanes = lanes, LanesMinus1 = lanes - 1, LgL = lgL, Single = lanes == 1,
-            TokMsb = tokW - 1, PosMsb = posW - 1, PosW = posW, LogitsMsb = 16 * c.VocabSize - 1,
+            TokMsb = tokW - 1, TokW = tokW, PosMsb = posW - 1, PosW = posW,
             PcMsb = pcW - 1, PcW = pcW, AW = aw, AMsb = aw - 1, CntW = cntW, CntMsb = cntW - 1,
             ShW = shW, ShMsb = shW - 1, Sh2W = sh2W, Sh2Msb = sh2W - 1, EpsMsb = epsW - 1, TailW = tailW, TailMsb = tailW - 1,
             EndStage = uops[^1].Stage, EndPc = uops.Count - 1, Program = ops,
-            WteRowExpr = string.Create(Inv, $"{aw}'d{layout.WromBase[Model.TensorNames.Wte]} + {ConstMul("token_i", layout.EPerLane)}"),
-            WpeRowExpr = string.Create(Inv, $"{aw}'d{layout.WpeBase} + {ConstMul("pos_i", layout.EPerLane)}"),
+            WteRowExpr = string.Create(Inv, $"{aw}'d{layout.WromBase[Model.TensorNames.Wte]} + {ConstMul("tok_in_q", layout.EPerLane)}"),
+            WpeRowExpr = string.Create(Inv, $"{aw}'d{layout.WpeBase} + {ConstMul("pos_in_q", layout.EPerLane)}"),
             KPosExpr = ConstMul("pos_blk", c.NEmbd),
-            VPosExpr = ConstMul("pos_i", layout.EPerLane),
+            VPosExpr = ConstMul("pos_in_q", layout.EPerLane),
             WromAMsb = wromAw - 1, WromAW = wromAw, KvxAMsb = kvxAw - 1, KvxAW = kvxAw, VramAMsb = vramAw - 1, VramAW = vramAw,
             VramDepth = layout.VramDepth, Banks = banks, BselMsb = bselW - 1, BselW = bselW,
             MwMsb = mw - 1, MwW = mw, ZMsb = zw - 1, ZW = zw, WwMsb = wwW - 1, WwW = wwW,
@@ -177,8 +177,9 @@ public static class CompactStepDesign
         files.AddText("hwgen_crq.sv", templates.Render("compact/hwgen_crq.sv.hbs", new { }));
         files.AddText("hwgen_step.sv", templates.Render("compact/hwgen_step.sv.hbs", model));
 
+        // Stage 0 also takes the cycle that registers start_i, token_i and pos_i.
         var stages = program.StageNames.Select((name, k) => new ScheduleStage(name,
-            pos => uops.Where(u => u.Stage == k).Sum(u => u.Cycles(pos, lanes)))).ToList();
+            pos => (k == 0 ? 1 : 0) + uops.Where(u => u.Stage == k).Sum(u => u.Cycles(pos, lanes)))).ToList();
         return new CompactStepResult(SourceFiles, stages);
     }
 }

@@ -96,7 +96,7 @@ public sealed class CompactStepProgram
             var rqN = t.RsqrtFracBits + 15 - N(site, layer);
             rawShifts.Add(rqN + normHalf);
             rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
-            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, Cols: e, LastCol: e - 1, Tail: 3));
+            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 3));
             uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 21,
                 Rq: rqN + normHalf, Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
             uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));

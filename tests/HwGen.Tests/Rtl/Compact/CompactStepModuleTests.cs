@@ -41,7 +41,7 @@ public class CompactStepModuleTests
 
     /// <summary>
     /// The documented timing (docs/hardware.md) for microGPT at 8 lanes, worked out by hand:
-    /// embedding n_embd + 8; a norm (n_embd + 3) + (4 coarse + 4 + 22 steps) + (n_embd + 9); a
+    /// embedding 1 (the start register) + n_embd + 8; a norm (n_embd + 3) + (4 coarse + 4 + 22 steps) + (n_embd + 9); a
     /// 16 x 16 product 2 passes of 16 columns + the tail L + 9; fc1 8 passes; lm_head 4 passes;
     /// one head at position 5: scores 8 + 17, exponentials 6 + 9, reciprocal 12, weights 6 + 9,
     /// weighted values 8 + 17.
@@ -51,7 +51,7 @@ public class CompactStepModuleTests
     {
         var (_, result) = Write(Plan("talos"), 8, "cstep-cycles");
         var at5 = result.Stages.ToDictionary(s => s.Name, s => s.Cycles(5));
-        Assert.That(at5["embedding"], Is.EqualTo(16 + 8));
+        Assert.That(at5["embedding"], Is.EqualTo(1 + 16 + 8));
         Assert.That(at5["embedding_norm"], Is.EqualTo(19 + 30 + 25));
         Assert.That(at5["layer0.q"], Is.EqualTo(2 * 16 + 17));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 17));

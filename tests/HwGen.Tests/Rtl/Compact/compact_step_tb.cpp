@@ -4,12 +4,14 @@
 // cycle with the token and position, then clock until done_o (then 2 idle cycles). Prints per step
 // "step <index> <cycles>" (start_i cycle to done_o cycle, inclusive), "stages <code>:<cycles> ..."
 // (what stage_o showed from the cycle after start_i to the done_o cycle), and "logits <codes>"
-// (logits_o in the done_o cycle, signed decimal).
+// (signed decimal, index order): the logits the step wrote on logit_we_o / logit_idx_o / logit_o,
+// each exactly once and before the done_o cycle, or "protocol <step> <what>" (exit code 4).
 #include "Vhwgen_step.h"
 #include "verilated.h"
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <vector>
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -55,10 +57,27 @@ int main(int argc, char** argv) {
         dut.eval();
         long cycles = 1;
         std::map<int, long> stages;
+        std::vector<int> logits(vocab, 0);
+        std::vector<int> writes(vocab, 0);
         for (;;) {
             stages[dut.stage_o] += 1;
             ++cycles;
-            if (dut.done_o) break;
+            if (dut.done_o) {
+                if (dut.logit_we_o) {
+                    std::printf("protocol %d logit written in the done cycle\n", s);
+                    return 4;
+                }
+                break;
+            }
+            if (dut.logit_we_o) {
+                int i = dut.logit_idx_o;
+                if (i >= vocab) {
+                    std::printf("protocol %d logit index %d\n", s, i);
+                    return 4;
+                }
+                logits[i] = static_cast<int>(static_cast<int16_t>(dut.logit_o));
+                writes[i] += 1;
+            }
             edge();
             if (cycles > 1000000L) {
                 std::printf("watchdog at step %d\n", s);
@@ -67,11 +86,14 @@ int main(int argc, char** argv) {
         }
         std::printf("step %d %ld\nstages", s, cycles);
         for (auto& kv : stages) std::printf(" %d:%ld", kv.first, kv.second);
-        std::printf("\nlogits");
         for (int i = 0; i < vocab; ++i) {
-            uint16_t w = (dut.logits_o[i / 2] >> (16 * (i % 2))) & 0xffffu;
-            std::printf(" %d", static_cast<int>(static_cast<int16_t>(w)));
+            if (writes[i] != 1) {
+                std::printf("\nprotocol %d logit %d written %d times\n", s, i, writes[i]);
+                return 4;
+            }
         }
+        std::printf("\nlogits");
+        for (int i = 0; i < vocab; ++i) std::printf(" %d", logits[i]);
         std::printf("\n");
         edge();
         edge();
