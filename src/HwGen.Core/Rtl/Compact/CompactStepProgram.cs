@@ -156,8 +156,8 @@ public sealed class CompactStepProgram
                 uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
                     BBase: layout.Weights, ColsPos: true, LastCol: Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
                     Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
-                if (h < c.NHead - 1)
-                    overlap[uops.Count - 1] = false;
+                // The last head's weighted values go to wo, which reads them in row order.
+                overlap[uops.Count - 1] = h == c.NHead - 1;
             }
 
             var no = N(ActivationSite.AttnProjection, l);
@@ -194,9 +194,9 @@ public sealed class CompactStepProgram
                 || b.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av))
                 throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
             var tail = Math.Max(3, lanes + 6 - (b.LastCol + 1));
-            // The successor reads row r (written at last issue + 10 + r - LastPass * L) at its issue r.
+            // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
-                tail = Math.Max(tail, 10 - a.LastPass * lanes);
+                tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
             uops[k] = a with { Tail = tail };
         }
         // A stream (the embedding, a norm's scale) writes element i Tail cycles after its issue i; the
