@@ -199,12 +199,14 @@ public sealed class CompactStepProgram
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
             uops[k] = a with { Tail = tail };
         }
-        // A stream (the embedding, a norm's scale) writes element i Tail cycles after its issue i; the
-        // next op (a product or a sum of squares) reads element i at its own issue i and uses the
-        // serial path only later, so it may start as soon as it cannot overtake the stream.
+        // A stream (the embedding, a norm's scale, a head's weights) writes element i Tail cycles after
+        // its issue i; the next op (a product, a sum of squares, the weighted values) reads element i at
+        // its own issue i and uses the serial path only later, so it may start as soon as it cannot
+        // overtake the stream (its shortest stream: LastCol + 1 issues).
         for (var k = 0; k + 1 < uops.Count; k++)
         {
-            if (uops[k].Op is CompactStepOp.Emb or CompactStepOp.Nsc && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
+            if ((uops[k].Op is CompactStepOp.Emb or CompactStepOp.Nsc && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
+                || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
         }
         foreach (var k in overlap.Keys)

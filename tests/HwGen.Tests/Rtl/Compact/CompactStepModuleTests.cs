@@ -46,7 +46,8 @@ public class CompactStepModuleTests
     /// 16 x 16 product 2 passes of 16 columns + the tail L + 9 (wo), or + 3 when the next product may issue while its
     /// last pass drains (q, k; v + 6: the scores' first take, 8 columns + 3 later, must follow its last write);
     /// fc1 8 passes + 3; lm_head 4 passes + 17;
-    /// one head at position 5: scores 8 + 17, exponentials 6 + 9, reciprocal 12, weights 6 + 9,
+    /// one head at position 5: scores 8 + 17, exponentials 6 + 9, reciprocal 12, weights 6 + 8 (the weighted values read
+    /// weight i at their issue i, 2 + 8 or more cycles after its issue, after its write 9 cycles after),
     /// weighted values 8 + 6 (8 + 3 for the last head: wo reads its rows 12..15 after they are written).
     /// </summary>
     [Test]
@@ -63,7 +64,7 @@ public class CompactStepModuleTests
         Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 17));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 3));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
-        Assert.That(at5["layer0.attention"], Is.EqualTo(4 * (25 + 15 + 12 + 15) + 3 * (8 + 6) + (8 + 3)));
+        Assert.That(at5["layer0.attention"], Is.EqualTo(4 * (25 + 15 + 12 + 14) + 3 * (8 + 6) + (8 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
         Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
     }
