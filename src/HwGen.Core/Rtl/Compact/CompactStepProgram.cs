@@ -77,6 +77,9 @@ public sealed class CompactStepProgram
         }
         var serialTail = 4 + SerialLatency;
         var macTail = lanes + 4 + SerialLatency;
+        // Ops whose successor may start while their last pass drains (value: the successor reads
+        // their results, in row order).
+        var overlap = new Dictionary<int, bool>();
 
         CompactUop Mat(string stage, string tensor, bool bKvx, int bBase, int srcFrac, int dstFrac, int dBase, CompactWrite wr, bool relu = false)
         {
@@ -120,8 +123,11 @@ public sealed class CompactStepProgram
             var kBase = layout.KeyBase + l * layout.KeyLen;
             var vBase = layout.ValueBase + l * layout.ValueLen;
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
+            overlap[uops.Count - 1] = false;
             uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
+            overlap[uops.Count - 1] = false;
             uops.Add(Mat(p + "v", TensorNames.AttnWv(l), false, layout.Normed, nn, N(ActivationSite.Value, l), vBase, CompactWrite.Kvx) with { DPosValue = true });
+            overlap[uops.Count - 1] = false;
 
             var nq = N(ActivationSite.Query, l);
             var nk = N(ActivationSite.Key, l);
@@ -150,6 +156,8 @@ public sealed class CompactStepProgram
                 uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
                     BBase: layout.Weights, ColsPos: true, LastCol: Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
                     Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
+                // The last head's weighted values go to wo, which reads them in row order.
+                overlap[uops.Count - 1] = h == c.NHead - 1;
             }
 
             var no = N(ActivationSite.AttnProjection, l);
@@ -162,6 +170,7 @@ public sealed class CompactStepProgram
 
             Norm(p + "mlp_norm", ActivationSite.MlpNorm, l, layout.XBase, layout.Normed, CompactWrite.Vram);
             uops.Add(Mat(p + "fc1", TensorNames.MlpFc1(l), false, layout.Normed, N(ActivationSite.MlpNorm, l), N(ActivationSite.MlpHidden, l), layout.Hidden, CompactWrite.Vram, relu: true));
+            overlap[uops.Count - 1] = true;
             var nm = N(ActivationSite.MlpOutput, l);
             var nx = N(ActivationSite.MlpResidual, l);
             f = Math.Max(xFrac, nm);
@@ -172,6 +181,40 @@ public sealed class CompactStepProgram
         }
         uops.Add(Mat("lm_head", TensorNames.LmHead, true, layout.XBase, xFrac, N(ActivationSite.Logits, -1), 0, CompactWrite.Logit));
         uops.Add(new CompactUop(CompactStepOp.End, Stage("end"), "end: done"));
+
+        // Overlap: the serial path takes its fields (shift, rows, destination) from registers loaded
+        // at an op's first take, so the next matrix op may issue while this op's last pass drains.
+        // Its first take (its first pass issued, + 3) must come after this op's last write
+        // (last issue + L + 9), and no later op may read this op's results before they are written.
+        foreach (var (k, dependent) in overlap)
+        {
+            var a = uops[k];
+            var b = uops[k + 1];
+            if (a.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av) || a.Residual || a.Write == CompactWrite.Logit
+                || b.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av))
+                throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
+            var tail = Math.Max(3, lanes + 6 - (b.LastCol + 1));
+            // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
+            if (dependent)
+                tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
+            uops[k] = a with { Tail = tail };
+        }
+        // A stream (the embedding, a norm's scale, a head's weights) writes element i Tail cycles after
+        // its issue i; the next op (a product, a sum of squares, the weighted values) reads element i at
+        // its own issue i and uses the serial path only later, so it may start as soon as it cannot
+        // overtake the stream (its shortest stream: LastCol + 1 issues).
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            if ((uops[k].Op is CompactStepOp.Emb or CompactStepOp.Nsc && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
+                || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
+                uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
+        }
+        foreach (var k in overlap.Keys)
+        {
+            var b = uops[k + 1];
+            if (uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
+                throw new InvalidOperationException($"{uops[k + 2].Comment} may read {uops[k].Comment}'s results before they are written");
+        }
 
         // A pass's L sums drain one per cycle while the next pass issues: a pass must last L cycles.
         if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes))
