@@ -58,12 +58,4 @@ public sealed record AttentionView(
                 new AttentionRequant("o", outAccW, "outputs"),
             ]);
     }
-
-    private static int BitLength(long v)
-    {
-        var bits = 1;
-        while (v >= 1L << bits)
-            bits++;
-        return bits;
-    }
 }

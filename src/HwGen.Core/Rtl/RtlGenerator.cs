@@ -281,12 +281,4 @@ public static class RtlGenerator
             SerialLogits = serialLogits, DbgRamLast = 2 * (1 << tokW) - 1,
         };
     }
-
-    private static int BitLength(long v)
-    {
-        var bits = 1;
-        while (v >= 1L << bits)
-            bits++;
-        return bits;
-    }
 }

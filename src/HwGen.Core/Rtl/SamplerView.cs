@@ -73,12 +73,4 @@ public sealed record SamplerView(
             RecipInW: recipInW, RecipInMsb: recipInW - 1, RecipOutMsb: recipOutW - 1,
             ZeroSeedHex: NumericsPlan.ZeroSeedState.ToString("x8", CultureInfo.InvariantCulture));
     }
-
-    private static int BitLength(long v)
-    {
-        var bits = 1;
-        while (v >= 1L << bits)
-            bits++;
-        return bits;
-    }
 }

@@ -19,6 +19,15 @@ public static class SvLiteral
         return bits;
     }
 
+    /// <summary>Bits to hold the unsigned value <paramref name="v"/> &gt;= 0 (at least 1).</summary>
+    public static int BitLength(long v)
+    {
+        var bits = 1;
+        while (v >= 1L << bits)
+            bits++;
+        return bits;
+    }
+
     /// <summary>Bits of the two's-complement range that holds <paramref name="min"/> .. <paramref name="max"/>.</summary>
     public static int SignedWidth(long min, long max)
     {

@@ -91,12 +91,4 @@ public sealed record CompactSamplerView(
             ZeroSeedHex: NumericsPlan.ZeroSeedState.ToString("x8", CultureInfo.InvariantCulture),
             GreedyCycles: timing.Cycles(true, 0), SampledBase: timing.SampledBase, ReadyCycles: ready, Timing: timing);
     }
-
-    private static int BitLength(long v)
-    {
-        var bits = 1;
-        while (v >= 1L << bits)
-            bits++;
-        return bits;
-    }
 }

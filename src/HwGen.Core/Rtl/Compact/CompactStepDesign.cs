@@ -40,7 +40,7 @@ public static class CompactStepDesign
             throw new HwGenException($"The compact step needs a power-of-two head_dim; {c} has {d}. Use the fast architecture (--arch fast).");
         var kMax = (32767L * plan.RmsScale) >> NumericsPlan.RmsScaleFracBits;
         if (kMax >= 1L << 18)
-            throw new HwGenException($"The compact step's RmsNorm scale factor needs {CompactStepProgram.BitLength(kMax)} bits for n_embd {c.NEmbd}; it handles at most 18 (n_embd <= 63). Use the fast architecture (--arch fast).");
+            throw new HwGenException($"The compact step's RmsNorm scale factor needs {BitLength(kMax)} bits for n_embd {c.NEmbd}; it handles at most 18 (n_embd <= 63). Use the fast architecture (--arch fast).");
     }
 
     /// <summary>Adds hwgen_step.sv, its leaves and memory images to <paramref name="files"/>.</summary>
@@ -83,24 +83,24 @@ public static class CompactStepDesign
         var accW = new[] { accs["q_k_v_wo_fc1_lm_head"], accs["fc2"], accs["attn_scores"], accs["attn_output"], accs["rms_sum_of_squares"] + 1 }.Max();
         var scoreScaled = plan.ScoreShift is null;
         var scale = plan.ScoreScale ?? 1;
-        var sinW = Math.Max(Math.Max(accW, 36), scoreScaled ? accs["attn_scores"] + CompactStepProgram.BitLength(scale) + 1 : 0);
+        var sinW = Math.Max(Math.Max(accW, 36), scoreScaled ? accs["attn_scores"] + BitLength(scale) + 1 : 0);
         var pre = program.RqPreShift;
-        var shW = CompactStepProgram.BitLength(program.RqMaxShift);
+        var shW = BitLength(program.RqMaxShift);
         var rq1W = Math.Max(sinW + pre, program.RqMaxShift + 2);
-        var sh2W = CompactStepProgram.BitLength(program.Rq2MaxShift);
+        var sh2W = BitLength(program.Rq2MaxShift);
         var sum2W = 17 + 15 + 2;
         var aw = new[] { wromAw, kvxAw, vramAw }.Max() + 1;
         var posW = CeilLog2(c.BlockSize + 1L);
         var tokW = IndexWidth(c.VocabSize);
         var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsA0 + 22, 64, c.NEmbd + lanes }.Max();
         var cntW = IndexWidth(maxCount + 1) + 1;
-        var tailW = CompactStepProgram.BitLength(uops.Max(u => u.Tail));
+        var tailW = BitLength(uops.Max(u => u.Tail));
         var pcW = IndexWidth(uops.Count);
-        var epsW = CompactStepProgram.BitLength(program.MaxEps);
+        var epsW = BitLength(program.MaxEps);
         var lgL = CeilLog2(lanes);
         var bselW = Math.Max(1, lgL);
         var mw = program.NormWidth;
-        var zw = CompactStepProgram.BitLength((long)c.BlockSize << t.ExpFracBits);
+        var zw = BitLength((long)c.BlockSize << t.ExpFracBits);
         const int wwW = 37;
         var expShifts = uops.Where(u => u.Op == CompactStepOp.Exp).Select(u => u.ExpShift).Distinct().Order().ToList();
         var expSelW = IndexWidth(expShifts.Count);

@@ -2,6 +2,7 @@ using HwGen.Model;
 using HwGen.Numerics;
 using HwGen.Quantization;
 using HwGen.Reference;
+using static HwGen.Rtl.SvLiteral;
 
 namespace HwGen.Rtl.Compact;
 
@@ -244,14 +245,5 @@ public sealed class CompactStepProgram
             NormWidth = mw, NormCoarse = coarse, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
         };
         return program;
-    }
-
-    /// <summary>Bits of v &gt;= 0.</summary>
-    public static int BitLength(long v)
-    {
-        var b = 0;
-        while (v >> b != 0)
-            b++;
-        return Math.Max(b, 1);
     }
 }
