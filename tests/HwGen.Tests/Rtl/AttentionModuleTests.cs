@@ -119,7 +119,7 @@ public class AttentionModuleTests
 
         var tb = Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "attention_tb.cpp");
         var build = VerilatorDriver.Create(ToolTestFiles.SharedCache).Build(new VerilatorBuildSpec(
-            ModuleSources.Select(s => Path.Combine(dir, s)).ToArray(), [tb], "hwgen_attention", "attention_tb"));
+            ModuleSources.Select(s => Path.Combine(dir, s)).ToArray(), [tb], "hwgen_attention", "attention_tb", OtherInputs: [ToolTestFiles.BenchHeader]));
         var run = VerilatorDriver.Run(build.Executable, [stimulusFile], TimeSpan.FromMinutes(2), workingDirectory: dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
 

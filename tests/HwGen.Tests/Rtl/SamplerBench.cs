@@ -58,7 +58,7 @@ internal static class SamplerBench
             ? Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "Compact", "compact_sampler_tb.cpp")
             : Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "sampler_tb.cpp");
         var build = VerilatorDriver.Create(ToolTestFiles.SharedCache).Build(new VerilatorBuildSpec(
-            sources.Select(s => Path.Combine(dir, s)).ToArray(), [tb], "hwgen_sampler", Path.GetFileNameWithoutExtension(tb)));
+            sources.Select(s => Path.Combine(dir, s)).ToArray(), [tb], "hwgen_sampler", Path.GetFileNameWithoutExtension(tb), OtherInputs: [ToolTestFiles.BenchHeader]));
         var run = VerilatorDriver.Run(build.Executable, [stimulusFile, (startCycle - 1).ToString(Inv)], TimeSpan.FromMinutes(2), workingDirectory: dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
 

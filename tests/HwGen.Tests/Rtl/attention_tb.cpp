@@ -6,57 +6,25 @@
 // done_o, and "held <step> 0|1" (whether out_o kept its value for 3 cycles after done_o).
 #include "Vhwgen_attention.h"
 #include "verilated.h"
+#include "bench.h"
 #include <cstdint>
 #include <cstdio>
 #include <vector>
-
-namespace {
-
-template <typename W>
-void put(W& port, const std::vector<int>& codes) {
-    for (size_t w = 0; w < (codes.size() + 1) / 2; ++w) port[w] = 0;
-    for (size_t j = 0; j < codes.size(); ++j)
-        port[j / 2] |= static_cast<uint32_t>(static_cast<uint16_t>(codes[j])) << (16 * (j % 2));
-}
-
-template <typename W>
-std::vector<int> get(const W& port, int n) {
-    std::vector<int> codes(n);
-    for (int j = 0; j < n; ++j)
-        codes[j] = static_cast<int16_t>(static_cast<uint16_t>(port[j / 2] >> (16 * (j % 2))));
-    return codes;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: attention_tb STIMULUS_FILE\n");
         return 2;
     }
-    FILE* in = std::fopen(argv[1], "r");
-    if (!in) {
-        std::fprintf(stderr, "cannot open %s\n", argv[1]);
-        return 2;
-    }
+    FILE* in = bench::open_stimulus(argv[1]);
+    if (!in) return 2;
     int n = 0, steps = 0;
     if (std::fscanf(in, "%d %d", &n, &steps) != 2) return 2;
 
     VerilatedContext context;
     Vhwgen_attention dut(&context);
-    auto edge = [&]() {
-        dut.clk_i = 1;
-        dut.eval();
-        dut.clk_i = 0;
-        dut.eval();
-    };
-    dut.clk_i = 0;
-    dut.rst_ni = 0;
-    dut.start_i = 0;
-    dut.eval();
-    for (int i = 0; i < 3; ++i) edge();
-    dut.rst_ni = 1;
-    dut.eval();
+    auto edge = [&]() { bench::edge(dut); };
+    bench::reset(dut);
 
     for (int s = 0; s < steps; ++s) {
         int pos, layer, rq[4];
@@ -74,9 +42,9 @@ int main(int argc, char** argv) {
         dut.rq_exp_i = static_cast<uint8_t>(rq[1]);
         dut.rq_weight_i = static_cast<uint8_t>(rq[2]);
         dut.rq_out_i = static_cast<uint8_t>(rq[3]);
-        put(dut.q_i, q);
-        put(dut.k_i, k);
-        put(dut.v_i, v);
+        bench::put(dut.q_i, q);
+        bench::put(dut.k_i, k);
+        bench::put(dut.v_i, v);
         dut.eval();
         if (dut.done_o) {
             std::printf("error done_o with start_i at step %d\n", s);
@@ -85,9 +53,9 @@ int main(int argc, char** argv) {
         edge();
         // Scramble the operands: the module must have sampled them on start_i.
         dut.start_i = 0;
-        put(dut.q_i, std::vector<int>(n, -1));
-        put(dut.k_i, std::vector<int>(n, 12345));
-        put(dut.v_i, std::vector<int>(n, -777));
+        bench::put(dut.q_i, std::vector<int>(n, -1));
+        bench::put(dut.k_i, std::vector<int>(n, 12345));
+        bench::put(dut.v_i, std::vector<int>(n, -777));
         dut.pos_i = 0;
         dut.eval();
         long cycle = 1;
@@ -98,7 +66,7 @@ int main(int argc, char** argv) {
                 return 3;
             }
         }
-        const auto out = get(dut.out_o, n);
+        const auto out = bench::get(dut.out_o, n);
         std::printf("out %d %ld", s, cycle);
         for (int c : out) std::printf(" %d", c);
         std::printf("\n");
@@ -106,7 +74,7 @@ int main(int argc, char** argv) {
         edge();
         int held = dut.done_o ? 0 : 1;
         for (int i = 0; i < 2; ++i) edge();
-        if (get(dut.out_o, n) != out) held = 0;
+        if (bench::get(dut.out_o, n) != out) held = 0;
         std::printf("held %d %d\n", s, held);
     }
     dut.final();

@@ -9,21 +9,11 @@
 // (cycle 0) to done_o.
 #include "Vhwgen_sampler.h"
 #include "verilated.h"
+#include "bench.h"
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
-
-namespace {
-
-template <typename W>
-void put(W& port, const std::vector<int>& codes) {
-    for (size_t w = 0; w < (codes.size() + 1) / 2; ++w) port[w] = 0;
-    for (size_t j = 0; j < codes.size(); ++j)
-        port[j / 2] |= static_cast<uint32_t>(static_cast<uint16_t>(codes[j])) << (16 * (j % 2));
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     if (argc != 2 && argc != 3) {
@@ -31,30 +21,16 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int wait = argc == 3 ? std::atoi(argv[2]) : 40;
-    FILE* in = std::fopen(argv[1], "r");
-    if (!in) {
-        std::fprintf(stderr, "cannot open %s\n", argv[1]);
-        return 2;
-    }
+    FILE* in = bench::open_stimulus(argv[1]);
+    if (!in) return 2;
     int vocab = 0, cases = 0;
     if (std::fscanf(in, "%d %d", &vocab, &cases) != 2) return 2;
 
     VerilatedContext context;
     Vhwgen_sampler dut(&context);
-    auto edge = [&]() {
-        dut.clk_i = 1;
-        dut.eval();
-        dut.clk_i = 0;
-        dut.eval();
-    };
-    dut.clk_i = 0;
-    dut.rst_ni = 0;
-    dut.start_i = 0;
+    auto edge = [&]() { bench::edge(dut); };
     dut.seed_load_i = 0;
-    dut.eval();
-    for (int i = 0; i < 3; ++i) edge();
-    dut.rst_ni = 1;
-    dut.eval();
+    bench::reset(dut);
 
     for (int c = 0; c < cases; ++c) {
         unsigned seed;
@@ -75,7 +51,7 @@ int main(int argc, char** argv) {
             std::vector<int> logits(vocab);
             for (int j = 0; j < vocab; ++j)
                 if (std::fscanf(in, "%d", &logits[j]) != 1) return 2;
-            put(dut.logits_i, logits);
+            bench::put(dut.logits_i, logits);
             dut.start_i = 1;
             dut.eval();
             long cycle = 0;
@@ -91,7 +67,7 @@ int main(int argc, char** argv) {
             std::printf("tok %d %d %ld %d\n", c, t, cycle, static_cast<int>(dut.token_o));
             edge();
             dut.start_i = 0;
-            put(dut.logits_i, std::vector<int>(vocab, -12345));
+            bench::put(dut.logits_i, std::vector<int>(vocab, -12345));
             dut.eval();
             for (int i = 0; i < 3; ++i) edge();
         }

@@ -9,6 +9,9 @@ internal static class ToolTestFiles
     /// <summary>One Verilator build cache for the whole test run, so tests reuse each other's builds.</summary>
     public static string SharedCache => Path.Combine(Path.GetTempPath(), "hwgen-tests", "verilator-cache");
 
+    /// <summary>The header the module testbenches share (tests/HwGen.Tests/Rtl/bench.h): list it in their build specs' OtherInputs.</summary>
+    public static string BenchHeader => Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "bench.h");
+
     /// <summary>
     /// An 8-bit accumulator that adds the steps of a 4-word ROM (loaded by $readmemh from a
     /// stamped counter.mem: 03 05 07 09) in turn: after 5 cycles it has printed 3, 8, 15, 24, 27.

@@ -138,7 +138,7 @@ public class CompactStepModuleTests
 
         var tb = Path.Combine(TestPaths.RepoRoot, "tests", "HwGen.Tests", "Rtl", "Compact", "compact_step_tb.cpp");
         var build = VerilatorDriver.Create(ToolTestFiles.SharedCache).Build(new VerilatorBuildSpec(
-            result.Sources.Select(f => Path.Combine(dir, f)).ToArray(), [tb], "hwgen_step", "compact_step_tb"));
+            result.Sources.Select(f => Path.Combine(dir, f)).ToArray(), [tb], "hwgen_step", "compact_step_tb", OtherInputs: [ToolTestFiles.BenchHeader]));
         var run = VerilatorDriver.Run(build.Executable, [stimulusFile], TimeSpan.FromMinutes(5), workingDirectory: dir);
         Assert.That(run.ExitCode, Is.Zero, run.Stdout + run.Stderr);
 

@@ -13,6 +13,7 @@
 // (cycle 0) to done_o.
 #include "Vhwgen_sampler.h"
 #include "verilated.h"
+#include "../bench.h"
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -24,22 +25,14 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int wait = std::atoi(argv[2]);
-    FILE* in = std::fopen(argv[1], "r");
-    if (!in) {
-        std::fprintf(stderr, "cannot open %s\n", argv[1]);
-        return 2;
-    }
+    FILE* in = bench::open_stimulus(argv[1]);
+    if (!in) return 2;
     int vocab = 0, cases = 0;
     if (std::fscanf(in, "%d %d", &vocab, &cases) != 2) return 2;
 
     VerilatedContext context;
     Vhwgen_sampler dut(&context);
-    auto edge = [&]() {
-        dut.clk_i = 1;
-        dut.eval();
-        dut.clk_i = 0;
-        dut.eval();
-    };
+    auto edge = [&]() { bench::edge(dut); };
     uint32_t lcg = 12345u;
     auto next = [&]() {
         lcg = lcg * 1103515245u + 12345u;
@@ -70,15 +63,9 @@ int main(int argc, char** argv) {
         for (int j = 0; j < vocab; ++j) codes[j] = static_cast<int>(static_cast<int16_t>(next()));
         return codes;
     };
-    dut.clk_i = 0;
-    dut.rst_ni = 0;
-    dut.start_i = 0;
     dut.seed_load_i = 0;
     dut.logit_we_i = 0;
-    dut.eval();
-    for (int i = 0; i < 3; ++i) edge();
-    dut.rst_ni = 1;
-    dut.eval();
+    bench::reset(dut);
 
     for (int c = 0; c < cases; ++c) {
         unsigned seed;

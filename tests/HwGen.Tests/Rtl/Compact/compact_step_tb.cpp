@@ -8,6 +8,7 @@
 // each exactly once and before the done_o cycle, or "protocol <step> <what>" (exit code 4).
 #include "Vhwgen_step.h"
 #include "verilated.h"
+#include "../bench.h"
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -18,29 +19,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: compact_step_tb STIMULUS_FILE\n");
         return 2;
     }
-    FILE* in = std::fopen(argv[1], "r");
-    if (!in) {
-        std::fprintf(stderr, "cannot open %s\n", argv[1]);
-        return 2;
-    }
+    FILE* in = bench::open_stimulus(argv[1]);
+    if (!in) return 2;
     int vocab = 0, steps = 0;
     if (std::fscanf(in, "%d %d", &vocab, &steps) != 2) return 2;
 
     VerilatedContext context;
     Vhwgen_step dut(&context);
-    auto edge = [&]() {
-        dut.clk_i = 1;
-        dut.eval();
-        dut.clk_i = 0;
-        dut.eval();
-    };
-    dut.clk_i = 0;
-    dut.rst_ni = 0;
-    dut.start_i = 0;
-    dut.eval();
-    for (int i = 0; i < 3; ++i) edge();
-    dut.rst_ni = 1;
-    dut.eval();
+    auto edge = [&]() { bench::edge(dut); };
+    bench::reset(dut);
     edge();
 
     for (int s = 0; s < steps; ++s) {
