@@ -18,6 +18,9 @@ internal static class ExploreCommand
     /// <summary>The exit code when a point failed (a mismatch or a tool failure) or lacks its resource estimate; the others are still reported.</summary>
     public const int PointFailed = 1;
 
+    private const string FastLanes = "1,2,4,8,16,32,64";
+    private const string CompactLanes = "1,2,4,8"; // the UP5K has 8 DSPs: one per compact lane
+
     public static Command Create()
     {
         var model = CommonOptions.Model();
@@ -25,9 +28,9 @@ internal static class ExploreCommand
         var seed = CommonOptions.Seed();
         var lanes = new Option<string>("--lanes", "-l")
         {
-            Description = "The lane counts to explore, comma-separated.",
-            DefaultValueFactory = _ => "1,2,4,8,16,32,64",
+            Description = $"The lane counts to explore, comma-separated. Default: {FastLanes} for the fast core, {CompactLanes} for the compact one.",
         };
+        var arch = HardwareSetup.Arch();
         var target = new Option<string>("--target")
         {
             Description = $"The board whose resources yosys estimates: {string.Join(", ", FpgaTargets.All.Select(t => t.Name))} (iCE40: nextpnr gives Fmax when the design fits).",
@@ -60,17 +63,18 @@ internal static class ExploreCommand
         var calibration = FixedPointOptions.Calibration();
         var command = new Command("explore", "Explore the lanes setting: verify, simulate and estimate every point, mark the Pareto front of cycles per token against logic, compare with TALOS-V2's published figures.")
         {
-            model, lanes, target, noEstimate, samples, verifySamples, temperature, seed, jobs, toolTimeout, output, format, calibration, json,
+            model, arch, lanes, target, noEstimate, samples, verifySamples, temperature, seed, jobs, toolTimeout, output, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
             // Every input is checked before any work.
-            var laneList = LaneList.Parse(parseResult.GetValue(lanes)!);
+            var core = HardwareSetup.ArchOf(parseResult, arch);
+            var laneList = LaneList.Parse(parseResult.GetValue(lanes) ?? (core == Rtl.CoreArch.Compact ? CompactLanes : FastLanes));
             var board = parseResult.GetValue(noEstimate) ? null : FpgaTargets.Find(parseResult.GetValue(target)!);
             var modelFile = CommonOptions.ModelFile(parseResult, model);
             ModelFiles.RequireExists(modelFile);
             var settings = new ExploreSettings(laneList, board, parseResult.GetValue(samples), parseResult.GetValue(verifySamples),
-                parseResult.GetValue(seed), parseResult.GetValue(temperature), parseResult.GetValue(jobs), parseResult.GetValue(format)!).Validated();
+                parseResult.GetValue(seed), parseResult.GetValue(temperature), parseResult.GetValue(jobs), parseResult.GetValue(format)!, core).Validated();
             var timeout = parseResult.GetValue(toolTimeout);
             if (timeout < 1)
                 throw new HwGenException($"--tool-timeout {timeout}: give 1 or more minutes.");
@@ -107,8 +111,8 @@ internal static class ExploreCommand
     {
         var inv = CultureInfo.InvariantCulture;
         yield return r.Target is null
-            ? $"{r.Model}: {r.Config}; no resource estimate"
-            : $"{r.Model}: {r.Config}; resources for {r.Target} ({r.Device}){(r.Points.Any(p => p.Resources is { Estimate: true }) ? ", yosys estimates" : "")}";
+            ? $"{r.Model}: {r.Config}; {r.Arch} core; no resource estimate"
+            : $"{r.Model}: {r.Config}; {r.Arch} core; resources for {r.Target} ({r.Device}){(r.Points.Any(p => p.Resources is { Estimate: true }) ? ", yosys estimates" : "")}";
         foreach (var line in ExploreTable.Text(r))
             yield return line;
         var front = r.Points.Where(p => p.Pareto).Select(p => p.Lanes.ToString(inv)).ToList();

@@ -34,7 +34,7 @@ internal static class SynthCommand
         var arch = HardwareSetup.Arch(forBoards: true);
         var freq = new Option<double?>("--freq")
         {
-            Description = "Core clock in MHz (iCE40: the fastest of the 12 MHz oscillator and the PLL settings at or below it; vendor boards: only their board clock). Default: the board clock.",
+            Description = "Core clock in MHz (iCE40: the fastest of the 12 MHz oscillator and the PLL settings at or below it; vendor boards: only their board clock). Default: the clock the board names for the core's architecture (ice40-up5k: 30 MHz for the compact core), else the board clock.",
         };
         var baud = new Option<int>("--baud")
         {

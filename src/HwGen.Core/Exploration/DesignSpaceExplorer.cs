@@ -4,6 +4,7 @@ using System.Globalization;
 using HwGen.Golden;
 using HwGen.Quantization;
 using HwGen.Rendering;
+using HwGen.Rtl;
 using HwGen.Simulation;
 using HwGen.Tools;
 using HwGen.Verification;
@@ -54,6 +55,7 @@ public sealed class DesignSpaceExplorer
         if (settings.Target is not null && _estimator is null)
             throw new ArgumentException("a target needs a resource estimator", nameof(settings));
         var clock = Stopwatch.StartNew();
+        plan = settings.Arch.PlanFor(plan); // the compact core's tables: its golden model is this plan's
         var config = plan.Config;
         var sha = QuantizedOutput.Sha256(modelFile);
         var origin = DesignUnderTest.Origin(modelFile, sha);
@@ -75,7 +77,7 @@ public sealed class DesignSpaceExplorer
             {
                 cancellation.ThrowIfCancellationRequested();
                 var dir = Path.Combine(work, $"lanes-{lanes}");
-                var dut = DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(dir, "design"));
+                var dut = DesignUnderTest.Generate(plan, lanes, origin, Path.Combine(dir, "design"), settings.Arch);
                 AfterGenerate?.Invoke(dut.Design.Directory);
                 var prediction = CyclePrediction.Of(dut.Rtl.Schedule, config, throughputStimulus, expectedThroughput);
                 var key = ResultCache.Key(sha, lanes, settings, dut.Rtl.Files, tools);
@@ -132,7 +134,7 @@ public sealed class DesignSpaceExplorer
             kept = work;
         var target = settings.Target;
         return new ExplorationReport(
-            Path.GetFileName(modelFile), sha, config.ToString(), target?.Name, target?.Board, target?.Device, target?.Resources[0].Name,
+            Path.GetFileName(modelFile), sha, config.ToString(), settings.Arch.Name(), target?.Name, target?.Board, target?.Device, target?.Resources[0].Name,
             settings.Samples, settings.VerifySamples, settings.Seed, settings.Temperature, settings.Jobs, marked, PublishedReference.TalosV2,
             marked.Where(r => r.FromCache).Select(r => r.Lanes).ToList(), clock.Elapsed.TotalSeconds, kept);
     }

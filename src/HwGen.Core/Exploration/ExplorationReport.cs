@@ -7,6 +7,7 @@ namespace HwGen.Exploration;
 /// <param name="Model">The model file's name.</param>
 /// <param name="ModelSha256">The model file's SHA-256.</param>
 /// <param name="Config">The model shape.</param>
+/// <param name="Arch">The core's architecture at every point ("fast" or "compact").</param>
 /// <param name="Target">The --target name; null without a resource estimate.</param>
 /// <param name="Board">The board.</param>
 /// <param name="Device">The device part.</param>
@@ -25,6 +26,7 @@ public sealed record ExplorationReport(
     string Model,
     string ModelSha256,
     string Config,
+    string Arch,
     string? Target,
     string? Board,
     string? Device,

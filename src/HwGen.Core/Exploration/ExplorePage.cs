@@ -26,7 +26,7 @@ public static class ExplorePage
         w.Open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
         w.Open("head").Raw("<meta charset=\"utf-8\"/>").Element("title", title).Element("style", Css).Close("head");
         w.Open("body").Element("h1", title);
-        w.Element("p", $"{r.Config}; model SHA-256 {r.ModelSha256}. " +
+        w.Element("p", $"{r.Config}; {r.Arch} core; model SHA-256 {r.ModelSha256}. " +
             (r.Target is null ? "No resource estimate (no target). " : $"Target {r.Target} ({r.Board}, {r.Device}). ") +
             $"Each point: {r.VerifySamples} mixed samples verified bit for bit against the golden model, then {r.Samples} names sampled at temperature {N(r.Temperature, "0.##")} (seed {r.Seed}) simulated with Verilator.");
 

@@ -11,6 +11,7 @@ namespace HwGen.Exploration;
 /// <param name="Temperature">The temperature of the throughput samples.</param>
 /// <param name="Jobs">Points evaluated at the same time.</param>
 /// <param name="Format">The --format rule the numerics plan came from (part of the cache key).</param>
+/// <param name="Arch">The core's architecture at every point.</param>
 public sealed record ExploreSettings(
     IReadOnlyList<int> Lanes,
     FpgaTarget? Target,
@@ -19,7 +20,8 @@ public sealed record ExploreSettings(
     int Seed = 42,
     double Temperature = 0.5,
     int Jobs = 1,
-    string Format = "auto")
+    string Format = "auto",
+    Rtl.CoreArch Arch = Rtl.CoreArch.Fast)
 {
     /// <summary>Checks the settings; throws <see cref="HwGenException"/> saying what to give instead.</summary>
     public ExploreSettings Validated()

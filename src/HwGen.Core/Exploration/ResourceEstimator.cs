@@ -43,7 +43,7 @@ public sealed class ResourceEstimator
         CancellationToken cancellation = default)
     {
         var core = CoreDesign.FromRtl(rtl, config, origin);
-        var board = BoardWrapper.Generate(core, target, ClockPlan.For(target, null), UartSettings.DefaultBaud, SampleLoop.Default);
+        var board = BoardWrapper.Generate(core, target, ClockPlan.For(target, rtl.Arch, null), UartSettings.DefaultBaud, SampleLoop.Default);
         board.AddTo(new BuildPlan(origin)).WriteAtomically(directory);
         var ice40 = target.Flow == FpgaFlowKind.IceStorm;
         var synthesis = YosysSynthesis.Run(_yosys, board, directory, "estimate", writeNetlist: ice40, cancellation);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using HwGen.Fpga;
 using HwGen.Rendering;
+using HwGen.Rtl;
 using HwGen.Tools;
 
 namespace HwGen.Exploration;
@@ -41,7 +42,7 @@ public sealed class ResultCache
         key.Append(Format).Append('\n');
         key.Append("hwgen ").Append(HwGenVersion.Current).Append('\n');
         key.Append("model ").Append(modelSha256).Append('\n');
-        key.Append("lanes ").Append(lanes).Append('\n');
+        key.Append("lanes ").Append(lanes).Append(" arch ").Append(settings.Arch.Name()).Append('\n');
         key.Append("target ").Append(settings.Target?.Name ?? "none").Append('\n');
         key.Append("samples ").Append(settings.Samples).Append(" verify ").Append(settings.VerifySamples).Append('\n');
         key.Append("seed ").Append(settings.Seed).Append(" temperature-code ").Append(Golden.Temperature.ToCode(settings.Temperature)).Append('\n');

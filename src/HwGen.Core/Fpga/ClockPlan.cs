@@ -10,15 +10,16 @@ namespace HwGen.Fpga;
 public sealed record ClockPlan(double RequestedMHz, double ClockMHz, Ice40PllSettings? Pll)
 {
     /// <summary>
-    /// The clock for <paramref name="requestedMHz"/> on <paramref name="target"/> (the board clock
-    /// when null). iCE40 boards use the oscillator itself or a PLL setting, whichever is closest at
+    /// The clock for <paramref name="requestedMHz"/> on <paramref name="target"/>; when null, the
+    /// target's default for a core of <paramref name="arch"/> (<see cref="FpgaTarget.DefaultClockMHz"/>:
+    /// the board clock unless the target names a faster one for that core). iCE40 boards use the oscillator itself or a PLL setting, whichever is closest at
     /// or below the request; the vendor boards run the core at the oscillator's frequency.
     /// </summary>
     /// <exception cref="HwGenException">The frequency cannot be made on this board.</exception>
-    public static ClockPlan For(FpgaTarget target, double? requestedMHz)
+    public static ClockPlan For(FpgaTarget target, Rtl.CoreArch arch, double? requestedMHz)
     {
         var board = target.BoardClockMHz;
-        var requested = requestedMHz ?? board;
+        var requested = requestedMHz ?? target.DefaultClockMHz(arch);
         if (!(requested > 0) || double.IsInfinity(requested))
             throw new HwGenException($"--freq {Fmt.Num(requested)}: give a positive frequency in MHz.");
         if (target.Flow != FpgaFlowKind.IceStorm)

@@ -34,6 +34,16 @@ public sealed record FpgaTarget(
     /// <summary>The architecture a build for this board uses unless the user picks one (<c>--arch</c>).</summary>
     public Rtl.CoreArch DefaultArch { get; init; } = Rtl.CoreArch.Fast;
 
+    /// <summary>
+    /// The core clock a build asks for when the user gives no <c>--freq</c>, per architecture: a
+    /// frequency that architecture's core closes timing at on this device (measured with the
+    /// open flow). An architecture not listed runs at the board clock.
+    /// </summary>
+    public IReadOnlyDictionary<Rtl.CoreArch, double> DefaultClocksMHz { get; init; } = new Dictionary<Rtl.CoreArch, double>();
+
+    /// <summary>The core clock a build of <paramref name="arch"/> asks for without --freq.</summary>
+    public double DefaultClockMHz(Rtl.CoreArch arch) => DefaultClocksMHz.TryGetValue(arch, out var mhz) ? mhz : BoardClockMHz;
+
     /// <summary>The board's clock as "12 MHz".</summary>
     public string BoardClockText => Fmt.MHz(BoardClockMHz);
 }

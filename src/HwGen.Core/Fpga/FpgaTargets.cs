@@ -17,6 +17,8 @@ public static class FpgaTargets
         "EBR", ["SB_RAM40_4K"], ["SB_SPRAM256KA"])
     {
         DefaultArch = Rtl.CoreArch.Compact, // 8 DSPs and 30 EBR: only the compact core fits
+        // The compact microGPT core's Fmax is 33.4 MHz (nextpnr, LC 98.5 % full): the PLL's 30 MHz closes with margin.
+        DefaultClocksMHz = new Dictionary<Rtl.CoreArch, double> { [Rtl.CoreArch.Compact] = 30.0 },
     };
 
     /// <summary>Digilent Arty A7-35T: Xilinx XC7A35T, 100 MHz oscillator; a Vivado project.</summary>

@@ -43,7 +43,7 @@ public sealed class SynthFlow
     public SynthReport Run(SynthRequest request, Func<string, CycleReport>? cyclesPerToken = null, CancellationToken cancellation = default)
     {
         var target = request.Target;
-        var clock = ClockPlan.For(target, request.FrequencyMHz);
+        var clock = ClockPlan.For(target, request.Core.Arch, request.FrequencyMHz);
         var design = BoardWrapper.Generate(request.Core, target, clock, request.Baud, request.Loop, _templates, _constraintsFolder);
         var plan = new BuildPlan(request.Core.Origin);
         VendorProject? vendor = null;

@@ -19,7 +19,7 @@ internal static class ExploreSamples
     }
 
     public static ExplorationReport Report(string model = "talos<&>.safetensors") => new(
-        model, "abc123", "n_embd 16, n_head 4", "ice40-up5k", "iCEBreaker", "iCE40UP5K-SG48", "LC", 200, 20, 42, 0.5, 2,
+        model, "abc123", "n_embd 16, n_head 4", "fast", "ice40-up5k", "iCEBreaker", "iCE40UP5K-SG48", "LC", 200, 20, 42, 0.5, 2,
         [
             Point(1, 3889.4, Ice40(3000, 30.5), pareto: true, cached: true),
             Point(2, 2073.4, Ice40(4000, 28.25), pareto: true),

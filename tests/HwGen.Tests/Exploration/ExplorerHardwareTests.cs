@@ -42,12 +42,16 @@ public class ExplorerHardwareTests
 
     private static ExploreSettings Settings(params int[] lanes) => new(lanes, null, Samples, VerifySamples: 12, Seed: Seed, Temperature: 0.5, Jobs: 2);
 
-    /// <summary>The mean cycles per token the schedule of <paramref name="lanes"/> predicts for the golden model's tokens (worked out here, not by the explorer).</summary>
-    private double ScheduleMean(int lanes)
+    /// <summary>
+    /// The mean cycles per token the schedule of <paramref name="lanes"/> predicts for the golden
+    /// model's tokens (worked out here, not by the explorer); the compact core's golden model has its tables.
+    /// </summary>
+    private double ScheduleMean(int lanes, CoreArch arch = CoreArch.Fast)
     {
-        var config = _plan.Config;
-        var schedule = RtlGenerator.Generate(_plan, new RtlOptions(lanes, "test")).Schedule;
-        var sampler = new FixedSampler(new FixedGpt(_plan));
+        var plan = arch.PlanFor(_plan);
+        var config = plan.Config;
+        var schedule = RtlGenerator.Generate(plan, new RtlOptions(lanes, "test", arch)).Schedule;
+        var sampler = new FixedSampler(new FixedGpt(plan));
         long sum = 0, count = 0;
         foreach (var s in StimulusSet.Uniform(Samples, Seed, 0.5, greedy: false))
         {
@@ -92,6 +96,20 @@ public class ExplorerHardwareTests
         var work = Path.Combine(_dir, "work-cache");
         Assert.That(Directory.Exists(work) ? Directory.GetDirectories(work) : [], Is.Empty,
             "work folders of passing runs are removed");
+    }
+
+    [Test]
+    public void TheCompactCoreIsExploredAgainstItsOwnGoldenModel()
+    {
+        var report = Explorer("compact-cache").Run(TestPaths.TalosModel, _plan, Settings(8) with { Arch = CoreArch.Compact });
+
+        Assert.That(report.Arch, Is.EqualTo("compact"));
+        var p = report.Points.Single();
+        Assert.That(p.Passed, Is.True, p.Failure);
+        Assert.That((p.Verify!.Mismatches, p.ThroughputCheck!.Mismatches), Is.EqualTo((0L, 0L)));
+        var expected = ScheduleMean(8, CoreArch.Compact);
+        Assert.That(expected, Is.Not.EqualTo(ScheduleMean(8)), "the two cores' schedules differ");
+        Assert.That((p.CyclesPerToken, p.PredictedCyclesPerToken, p.PredictionExact), Is.EqualTo(((double?)expected, expected, true)));
     }
 
     [Test]

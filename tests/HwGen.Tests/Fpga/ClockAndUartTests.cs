@@ -1,4 +1,5 @@
 using HwGen.Fpga;
+using HwGen.Rtl;
 
 namespace HwGen.Tests.Fpga;
 
@@ -20,17 +21,29 @@ public class ClockAndUartTests
     [Test]
     public void The_board_clock_is_used_without_pll_when_nothing_faster_fits_the_request()
     {
-        var plan = ClockPlan.For(FpgaTargets.Ice40Up5k, 14.0);
+        var plan = ClockPlan.For(FpgaTargets.Ice40Up5k, CoreArch.Fast, 14.0);
         Assert.That((plan.ClockMHz, plan.Pll), Is.EqualTo((12.0, (Ice40PllSettings?)null)));
-        Assert.That(ClockPlan.For(FpgaTargets.Ice40Up5k, null).Pll, Is.Null);
+        Assert.That(ClockPlan.For(FpgaTargets.Ice40Up5k, CoreArch.Fast, null).Pll, Is.Null);
+    }
+
+    [Test]
+    public void Without_freq_the_compact_core_asks_the_up5k_for_the_clock_it_closes_timing_at()
+    {
+        var compact = ClockPlan.For(FpgaTargets.Ice40Up5k, CoreArch.Compact, null);
+        Assert.That((compact.RequestedMHz, compact.ClockMHz), Is.EqualTo((30.0, 30.0)));
+        Assert.That((compact.Pll!.DivR, compact.Pll.DivF, compact.Pll.DivQ), Is.EqualTo((0, 79, 5)));
+        // A given --freq wins; the fast core and the vendor boards keep the board clock.
+        Assert.That(ClockPlan.For(FpgaTargets.Ice40Up5k, CoreArch.Compact, 12.0).ClockMHz, Is.EqualTo(12.0));
+        Assert.That(ClockPlan.For(FpgaTargets.Ice40Up5k, CoreArch.Fast, null).ClockMHz, Is.EqualTo(12.0));
+        Assert.That(ClockPlan.For(FpgaTargets.ArtyA735t, CoreArch.Compact, null).ClockMHz, Is.EqualTo(100.0));
     }
 
     [Test]
     public void Impossible_clocks_are_refused_with_what_to_do()
     {
-        var fast = Assert.Throws<HwGenException>(() => ClockPlan.For(FpgaTargets.Ice40Up5k, 300));
+        var fast = Assert.Throws<HwGenException>(() => ClockPlan.For(FpgaTargets.Ice40Up5k, CoreArch.Fast, 300));
         Assert.That(fast!.Message, Is.EqualTo("--freq 300: the iCE40 PLL makes at most 275 MHz; give a lower frequency."));
-        var vendor = Assert.Throws<HwGenException>(() => ClockPlan.For(FpgaTargets.ArtyA735t, 50));
+        var vendor = Assert.Throws<HwGenException>(() => ClockPlan.For(FpgaTargets.ArtyA735t, CoreArch.Fast, 50));
         Assert.That(vendor!.Message, Is.EqualTo("--freq 50: the arty-a7-35t project runs the core at the board's 100 MHz clock (no PLL); leave out --freq or give 100."));
     }
 

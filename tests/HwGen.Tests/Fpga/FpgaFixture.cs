@@ -22,7 +22,7 @@ internal static class FpgaFixture
 
     /// <summary>The fixture core wrapped for <paramref name="target"/>.</summary>
     public static BoardDesign Board(FpgaTarget target, double? mhz = null, int baud = UartSettings.DefaultBaud, SampleLoop? loop = null) =>
-        BoardWrapper.Generate(Core(), target, ClockPlan.For(target, mhz), baud, loop ?? SampleLoop.Default, Templates, Constraints);
+        BoardWrapper.Generate(Core(), target, ClockPlan.For(target, Core().Arch, mhz), baud, loop ?? SampleLoop.Default, Templates, Constraints);
 
     /// <summary>Writes <paramref name="design"/> (core, wrapper, constraints) to a fresh folder.</summary>
     public static string Write(BoardDesign design, string name)

@@ -52,7 +52,7 @@ public class UartSimulationTests
         var rtl = RtlGenerator.Generate(plan, new RtlOptions(4, "test"));
         var core = CoreDesign.FromRtl(rtl, plan.Config, "test");
         var loop = SampleLoop.For(7, 0.5, false);
-        var board = BoardWrapper.Generate(core, FpgaTargets.Ice40Up5k, ClockPlan.For(FpgaTargets.Ice40Up5k, null),
+        var board = BoardWrapper.Generate(core, FpgaTargets.Ice40Up5k, ClockPlan.For(FpgaTargets.Ice40Up5k, core.Arch, null),
             UartSettings.DefaultBaud, loop, FpgaFixture.Templates, FpgaFixture.Constraints);
         const int count = 5;
         var printed = PrintedLines(board, count, 20_000_000);
