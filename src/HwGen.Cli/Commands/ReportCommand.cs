@@ -4,6 +4,7 @@ using HwGen.Flow;
 using HwGen.Fpga;
 using HwGen.Quantization;
 using HwGen.Reference;
+using HwGen.Rendering;
 using HwGen.Reporting;
 
 namespace HwGen.Cli.Commands;
@@ -46,13 +47,11 @@ internal static class ReportCommand
         command.SetAction(parseResult =>
         {
             var modelFile = CommonOptions.ModelFile(parseResult, model);
-            var outDir = parseResult.GetValue(output)!.FullName;
+            var outDir = OutputFolder.CheckReplaceable(parseResult.GetValue(output)!.FullName);
             var board = parseResult.GetValue(target);
             var synthPath = parseResult.GetValue(synth);
             // Every input is checked before the flow starts.
             ModelFiles.RequireExists(modelFile);
-            if (File.Exists(outDir))
-                throw new HwGenException($"Output folder {outDir} is a file. Choose another --out.");
             if (board is not null && synthPath is not null)
                 throw new HwGenException("report takes --target (build for a board now) or --synth (an existing synth report), not both.");
             var synthReport = synthPath is null ? null : SynthReportFile.Load(synthPath);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HwGen.Flow;
 using HwGen.Fpga;
+using HwGen.Rendering;
 using HwGen.Reporting;
 
 namespace HwGen.Cli.Commands;
@@ -45,6 +46,8 @@ internal static class RunCommand
             ModelFiles.RequireExists(modelFile); // fail before any stage starts
             var runner = HardwareSetup.Runner(); // so does a missing Verilator
             var board = parseResult.GetValue(target);
+            if (board is not null)
+                OutputFolder.CheckReplaceable(ReportDirectory(board)); // the report goes there at the end
             var dir = HardwareSetup.WorkDirectory(parseResult.GetValue(work), out var temporary);
             var output = CliOutput.Out(parseResult);
             var progress = parseResult.InvocationConfiguration.Error;

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using HwGen.Fpga;
+using HwGen.Rendering;
 
 namespace HwGen.Reporting;
 
@@ -24,39 +26,16 @@ public static class ReportFiles
     }
 
     /// <summary>
-    /// Writes the page and the JSON into <paramref name="outDir"/> (created when missing). Both are
-    /// rendered before a byte is written, and each file is written to a temporary file then renamed,
-    /// so a failure leaves the folder as it was. Returns the page's path.
+    /// Writes the page and the JSON into <paramref name="outDir"/>, both or neither: the folder is
+    /// written whole and swapped in (<see cref="BuildPlan.WriteAtomically"/>), so a failure leaves
+    /// it as it was. Returns the page's path.
     /// </summary>
-    /// <exception cref="HwGenException">The folder is a file or cannot be written.</exception>
+    /// <exception cref="HwGenException">The folder is a file, holds files HwGen did not write, or cannot be written.</exception>
     public static string Write(string outDir, RunReport report)
     {
-        var dir = Path.GetFullPath(outDir);
-        if (File.Exists(dir))
-            throw new HwGenException($"Output folder {dir} is a file. Choose another --out.");
-        var files = new[] { (RunReport.HtmlFile, ReportPage.Render(report)), (RunReport.JsonFile, ToJson(report)) };
-        var temps = new List<string>();
-        try
-        {
-            Directory.CreateDirectory(dir);
-            foreach (var (name, content) in files)
-            {
-                var temp = Path.Combine(dir, $".{name}.tmp-{Guid.NewGuid():N}");
-                temps.Add(temp);
-                File.WriteAllText(temp, content);
-            }
-            for (var i = 0; i < files.Length; i++)
-                File.Move(temps[i], Path.Combine(dir, files[i].Item1), overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new HwGenException($"Could not write the report into {dir}: {e.Message.TrimEnd('.')}. Check the folder's permissions or choose another --out.", e);
-        }
-        finally
-        {
-            foreach (var t in temps.Where(File.Exists))
-                File.Delete(t);
-        }
-        return Path.Combine(dir, RunReport.HtmlFile);
+        var plan = new BuildPlan($"{report.ModelName} sha256 {report.FileHash}");
+        plan.AddBytes(RunReport.HtmlFile, Encoding.UTF8.GetBytes(ReportPage.Render(report)));
+        plan.AddBytes(RunReport.JsonFile, Encoding.UTF8.GetBytes(ToJson(report)));
+        return Path.Combine(plan.WriteAtomically(outDir), RunReport.HtmlFile);
     }
 }

@@ -26,14 +26,30 @@ public sealed class ReportFilesTests
     }
 
     [Test]
-    public void WriteLeavesThePageAndJsonAndNothingElse()
+    public void WriteLeavesThePageAndJsonAndHwGensMarker()
     {
         var dir = Path.Combine(TestPaths.NewTempDir("report-files"), "out");
         var page = ReportFiles.Write(dir, ReportFixtures.Report());
         Assert.That(page, Is.EqualTo(Path.Combine(dir, "report.html")));
-        Assert.That(Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "report.html", "report.json" }));
+        Assert.That(Directory.GetFileSystemEntries(dir).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { ".hwgen-plan", "report.html", "report.json" }));
         Assert.That(File.ReadAllText(page), Is.EqualTo(ReportPage.Render(ReportFixtures.Report())));
         Assert.That(ReportPageTests.Charts(ReportPageTests.Parse(File.ReadAllText(page))), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void ASecondReportReplacesTheFirstButNotAFolderOfOtherFiles()
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir("report-files"), "out");
+        ReportFiles.Write(dir, ReportFixtures.Report());
+        var second = ReportFixtures.Report() with { CyclesPerToken = 999.5 };
+        ReportFiles.Write(dir, second);
+        Assert.That(File.ReadAllText(Path.Combine(dir, "report.json")), Is.EqualTo(ReportFiles.ToJson(second)));
+
+        var mine = TestPaths.NewTempDir("report-files");
+        File.WriteAllText(Path.Combine(mine, "notes.txt"), "keep");
+        var e = Assert.Throws<HwGenException>(() => ReportFiles.Write(mine, ReportFixtures.Report()))!;
+        Assert.That(e.Message, Is.EqualTo($"Output folder {mine} already holds files HwGen did not write. Choose another --out or empty it."));
+        Assert.That(Directory.GetFileSystemEntries(mine).Select(Path.GetFileName), Is.EqualTo(new[] { "notes.txt" }));
     }
 
     [Test]
