@@ -159,7 +159,11 @@ internal static class SynthCommand
         var w = r.Weights;
         stdout.WriteLine(string.Create(inv, $"weights: {w.Placement} ({w.WeightBits} bits; {w.BlockRams} block RAM(s), {w.Spram} SPRAM, {w.LutRomMemories} LUT ROM memories)"));
         if (r.Timing is { } t)
+        {
             stdout.WriteLine(string.Create(inv, $"Fmax: {t.FmaxMhz:0.00} MHz ({(t.Met ? "meets" : "MISSES")} {t.TargetMhz:0.###} MHz)"));
+            if (t.CriticalPath is { } p)
+                stdout.WriteLine(string.Create(inv, $"critical path: {p.From} -> {p.To}, {p.Cells} cells, {p.LogicNs:0.0} ns logic + {p.RoutingNs:0.0} ns routing"));
+        }
         if (r.CyclesPerToken is { } c)
             stdout.WriteLine(string.Create(inv, $"cycles per token: mean {c.Mean:0.0}, min {c.Min}, max {c.Max} ({c.Tokens} tokens in {c.Samples} simulated samples)"));
         if (r.TokensPerSecond is { } tps)

@@ -76,7 +76,7 @@ public sealed class SynthFlow
                 weights = build.Synthesis.Weights;
                 if (build.PlaceAndRoute.Report.MaxFrequencyMHz is { } fmax)
                 {
-                    timing = new TimingReport(fmax, clock.ClockMHz, fmax >= clock.ClockMHz);
+                    timing = new TimingReport(fmax, clock.ClockMHz, fmax >= clock.ClockMHz, build.PlaceAndRoute.Report.SlowestPath);
                     if (!timing.Met)
                         notes.Add($"Timing not met: Fmax {Fmt.MHz(fmax)} is below the {Fmt.MHz(clock.ClockMHz)} clock; the bitstream may misbehave. Use --freq {Fmt.Num(Math.Floor(fmax))} or lower.");
                 }

@@ -21,7 +21,8 @@ public sealed record ClockReport(double RequestedMhz, double ClockMhz, string? P
 /// <param name="FmaxMhz">The highest clock frequency the routed design supports.</param>
 /// <param name="TargetMhz">The frequency it was placed and routed for.</param>
 /// <param name="Met">True when <paramref name="FmaxMhz"/> reaches <paramref name="TargetMhz"/>.</param>
-public sealed record TimingReport(double FmaxMhz, double TargetMhz, bool Met);
+/// <param name="CriticalPath">The path that sets <paramref name="FmaxMhz"/>, when the tool reports one.</param>
+public sealed record TimingReport(double FmaxMhz, double TargetMhz, bool Met, Tools.CriticalPath? CriticalPath = null);
 
 /// <summary>Simulated clock cycles per generated token (the core alone, its token stream never stalled).</summary>
 /// <param name="Samples">Samples simulated.</param>
