@@ -12,7 +12,9 @@ namespace HwGen.Rtl.Compact;
 /// <param name="Vocab">The vocabulary size.</param>
 /// <param name="SumW">Bits of the exponentials' sum Z (the serial multiplier's steps for r * Z).</param>
 /// <param name="ReadyCycles">Cycles from seed_load_i (cycle 0) until the per-sample work (the seed's
-/// MurmurHash3 mix and LAMBDA) is done: start_i may come in that cycle or later.</param>
+/// MurmurHash3 mix, LAMBDA and the first xorshift32 draw) is done: start_i may come in that cycle or
+/// later. A sampled token draws the next r after its r * Z, so the next start_i may also come no
+/// earlier than ReadyCycles after its done_o (the core starts a whole step between the two).</param>
 public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles) : ISamplerTiming
 {
     /// <summary>The cycle of done_o for a sampled token 0.</summary>

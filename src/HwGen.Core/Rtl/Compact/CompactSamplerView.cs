@@ -75,7 +75,7 @@ public sealed record CompactSamplerView(
         var qw = t.ExpIndexBits + CeilLog2(expW);
 
         var tokW = IndexWidth(c.VocabSize);
-        var ready = 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1;
+        var ready = 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1 + 64;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
