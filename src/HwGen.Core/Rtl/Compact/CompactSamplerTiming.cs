@@ -18,7 +18,7 @@ namespace HwGen.Rtl.Compact;
 public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles) : ISamplerTiming
 {
     /// <summary>The cycle of done_o for a sampled token 0.</summary>
-    public int SampledBase => 2 * Vocab + 11 + SumW;
+    public int SampledBase => 2 * Vocab + 12 + SumW;
 
     /// <inheritdoc />
     public int Cycles(bool greedy, int token) => greedy ? 1 : SampledBase + token;
