@@ -19,7 +19,7 @@ namespace HwGen.Rtl.Compact;
 /// </remarks>
 public sealed record CompactSamplerView(
     int TokW, int TokMsb, int VocabSize, int LastToken,
-    int LambdaW, int RowsPerPhase, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
+    int LambdaW, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
     int ExpIndexBits, int ExpW, int ExpDepth, string ExpMemFile, int StoreDepth, int SumW, int AuxW,
     int RecipIndexBits, int RecipFracBits, int RecipW, int RecipDepth, string RecipMemFile,
     int Log2E, int LambdaShift, string ZeroSeedHex, int GreedyCycles, int SampledBase, int ReadyCycles, CompactSamplerTiming Timing)
@@ -75,14 +75,11 @@ public sealed record CompactSamplerView(
         var qw = t.ExpIndexBits + CeilLog2(expW);
 
         var tokW = IndexWidth(c.VocabSize);
-        var rows = (lambdaW + 2) / 3;
-        if (rows > 6)
-            throw new HwGenException($"The compact sampler takes LAMBDA in three parts of at most 6 bits; this plan's LAMBDA has {lambdaW} bits.");
-        var ready = 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1;
+        var ready = 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1 + 64;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
-            LambdaW: lambdaW, RowsPerPhase: rows, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
+            LambdaW: lambdaW, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
             SumW: sumW, AuxW: auxW,

@@ -4,11 +4,11 @@
 // The stimulus file: "vocab cases", then per case a line "seed temperature greedy tokens" and one
 // line of vocab signed logit codes per token. A case loads the seed (seed_load_i for one cycle,
 // cycle 0, with the temperature and greedy flag held from cycle 1 on); the first start_i comes in
-// cycle WAIT + 1. Before every start_i the bench writes a set of junk logits and then the token's
-// logits, each set in a scrambled order, one write per cycle (the first token's writes fall in the
-// wait, after the seed load; they are the last cycles before start_i, with a gap of one cycle
-// between the two sets; a set that does not fit in the wait is left out). After done_o the bench
-// waits 3 idle cycles, writes, and starts the next token.
+// cycle WAIT + 1, each next start_i WAIT + 1 cycles after the previous done_o (the sampler's ready
+// cycles; the core runs a whole step between the two). Before every start_i the bench writes a set
+// of junk logits and then the token's logits, each set in a scrambled order, one write per cycle:
+// they are the last cycles of the wait, with a gap of one cycle between the two sets (the junk set
+// is left out when the wait is too short for both).
 // Prints per token "tok <case> <token index> <cycles> <token>", cycles counting from start_i
 // (cycle 0) to done_o.
 #include "Vhwgen_sampler.h"
@@ -81,20 +81,17 @@ int main(int argc, char** argv) {
         dut.temperature_i = static_cast<uint16_t>(temperature);
         dut.greedy_i = greedy;
         dut.eval();
-        int idle = wait;   // cycles of the wait left before the first token's writes
         for (int t = 0; t < tokens; ++t) {
             std::vector<int> logits(vocab);
             for (int j = 0; j < vocab; ++j)
                 if (std::fscanf(in, "%d", &logits[j]) != 1) return 2;
-            const bool with_junk = t > 0 || idle >= 2 * vocab + 1;
-            if (t == 0) {
-                idle -= vocab + (with_junk ? vocab + 1 : 0);
-                if (idle < 0) {
-                    std::printf("wait %d is shorter than one set of %d writes\n", wait, vocab);
-                    return 2;
-                }
-                for (int i = 0; i < idle; ++i) edge();
+            const bool with_junk = wait >= 2 * vocab + 1;
+            const int idle = wait - vocab - (with_junk ? vocab + 1 : 0);   // cycles of the wait before the writes
+            if (idle < 0) {
+                std::printf("wait %d is shorter than one set of %d writes\n", wait, vocab);
+                return 2;
             }
+            for (int i = 0; i < idle; ++i) edge();
             if (with_junk) {
                 write_set(junk());
                 edge();
@@ -116,7 +113,6 @@ int main(int argc, char** argv) {
             edge();
             dut.start_i = 0;
             dut.eval();
-            for (int i = 0; i < 3; ++i) edge();
         }
     }
     dut.final();
