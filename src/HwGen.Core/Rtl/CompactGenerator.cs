@@ -25,9 +25,10 @@ internal static class CompactGenerator
         string[] sources = [.. step.Sources, .. sampler.Sources, "hwgen_core.sv"];
         var schedule = RtlSchedule.Of(step.Stages, sampler.Timing, c.VocabSize);
 
-        // The sampler's per-sample work (seed mix, LAMBDA) starts with the start transfer, beside step 0;
-        // its first start_i comes no earlier than step 0's done cycle. Every step the compact program
-        // makes is far longer (584 cycles for 1 layer, n_embd 8, block 2, vocab 5 at 8 lanes).
+        // The sampler's per-sample work (seed mix, LAMBDA) starts with the start transfer, beside step 0,
+        // and its serial draw runs again after each sampled done_o: its next start_i comes a whole step
+        // later, and step 0 is the shortest step. Every step the compact program makes is far longer
+        // than the sampler's ready cycles.
         if (sampler.Timing is CompactSamplerTiming t && schedule.StepCycles(0) - 1 < t.ReadyCycles)
             throw new InvalidOperationException($"the compact step of {c} takes {schedule.StepCycles(0)} cycles at position 0, fewer than the sampler's {t.ReadyCycles} ready cycles");
         files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");
