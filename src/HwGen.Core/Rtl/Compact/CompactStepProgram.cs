@@ -16,6 +16,15 @@ public sealed class CompactStepProgram
     /// <summary>Register stages from the serial path's input (S0) to its write (S5).</summary>
     public const int SerialLatency = 5;
 
+    /// <summary>Cycles from an exponential's issue to its table read (the last use of the op's fields).</summary>
+    public const int ExpTableRead = 6;
+
+    /// <summary>Cycles from an exponential's issue to its write and its term of the sum.</summary>
+    public const int ExpLatency = 9;
+
+    /// <summary>Steps of the reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
+    public const int RcpSteps = 12;
+
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -143,22 +152,44 @@ public sealed class CompactStepProgram
             rawShifts.Add(rq4);
             var st = Stage(p + "attention");
             var avPasses = (d + lanes - 1) / lanes;
+            CompactUop Scores(int h) => new(CompactStepOp.Sco, st, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
+                BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
+                Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
+            // The heads overlap: head h + 1's scores issue between head h's exponentials and its
+            // reciprocal, and drain while the reciprocal runs (it uses neither the serial path nor the
+            // vector RAM); the exponentials' pipeline finishes after their op (its own valid chain, a
+            // constant destination), so the next op may issue 6 cycles after their last issue (their
+            // last table read), or 9 before the reciprocal, which reads their sum.
+            uops.Add(Scores(0));
             for (var h = 0; h < c.NHead; h++)
             {
                 var hd = h * d;
                 var chunk = hd / lanes * lanes;
-                uops.Add(new CompactUop(CompactStepOp.Sco, st, $"{p}attention head {h}: scores", ABase: kBase + hd, APassStride: e, AColStride: 1, AKvx: true,
-                    BBase: layout.Query + hd, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
-                    Rq: scoreRq, DBase: layout.Scores, Tail: macTail));
+                var next = h + 1 < c.NHead;
                 uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                    DBase: layout.Weights, Tail: 9, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
-                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 11, Rq: rq3));
+                    DBase: layout.Weights, Tail: next ? ExpTableRead : ExpLatency, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
+                if (next)
+                {
+                    // Tail 3: the last pass's take; the drain writes its last score L + 9 cycles after the
+                    // last issue, before the weights (which load the serial path's fields) start.
+                    uops.Add(Scores(h + 1) with { Tail = 3 });
+                }
+                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: RcpSteps - 1, Rq: rq3,
+                    Tail: next ? Math.Max(0, lanes + SerialLatency + 4 - (3 + RcpSteps + 1)) : 0));
                 uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, ColsPos: true, LastCol: 1, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
-                uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
+                var av = new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
                     BBase: layout.Weights, ColsPos: true, LastCol: Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
-                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
+                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail);
+                if (next)
+                {
+                    // The next head's exponentials write the vector RAM from 9 cycles after their first
+                    // issue: after this op's last write (row k of its last pass: k + 10 cycles after its last issue).
+                    av = av with { Tail = Math.Max(3, Math.Min(lanes, hd + d - chunk - (avPasses - 1) * lanes)) };
+                }
+                uops.Add(av);
                 // The last head's weighted values go to wo, which reads them in row order.
-                overlap[uops.Count - 1] = h == c.NHead - 1;
+                if (!next)
+                    overlap[uops.Count - 1] = true;
             }
 
             var no = N(ActivationSite.AttnProjection, l);
