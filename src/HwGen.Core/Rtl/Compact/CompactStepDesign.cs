@@ -164,7 +164,7 @@ public static class CompactStepDesign
             ExpFracBits = t.ExpFracBits, ExpIndexBits = t.ExpIndexBits, ExpIndexMsb = t.ExpIndexBits - 1, ExpKTop = t.ExpIndexBits + 4, ExpKMsb = t.ExpIndexBits + 3,
             ExpSelMsb = expSelW - 1,
             ExpShifts = expShifts.Select((e, k) => new { Sel = U(expSelW, k), Shift = e, Half = 1L << (e - 1) }).ToArray(),
-            WeightsBase = layout.Weights, ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
+            ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
             PosLFloor = Math.Max(lanes - 1, 1),
             ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,

@@ -155,41 +155,50 @@ public sealed class CompactStepProgram
             CompactUop Scores(int h) => new(CompactStepOp.Sco, st, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
                 BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
                 Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
-            // The heads overlap: head h + 1's scores issue between head h's exponentials and its
-            // reciprocal, and drain while the reciprocal runs (it uses neither the serial path nor the
-            // vector RAM); the exponentials' pipeline finishes after their op (its own valid chain, a
-            // constant destination), so the next op may issue 6 cycles after their last issue (their
-            // last table read), or 9 before the reciprocal, which reads their sum.
+            // The heads overlap. Order: head 0's scores and exponentials, then per head h: head h + 1's
+            // scores (they drain while the reciprocal runs: it uses neither the serial path nor the
+            // vector RAM), h's reciprocal, h's weights, head h + 1's exponentials (while the weights
+            // drain: they do not use the serial path), h's weighted values. The exponentials' pipeline
+            // finishes after their op (its own valid chain and destination register), so the next op
+            // may issue 6 cycles after their last issue (their last table read); their writes go to one
+            // of two weights buffers (head parity), since head h's weights are still being read.
+            CompactUop Exp(int h) => new(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
+                DBase: layout.WeightsOf(h), Tail: ExpTableRead, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits);
+            // Rows of head h's weighted values' last pass that are written (row k: k + 10 cycles after its last issue).
+            int AvRows(int h) => Math.Min(lanes, h * d + d - h * d / lanes * lanes - (avPasses - 1) * lanes);
             uops.Add(Scores(0));
+            // With one head the reciprocal follows at once and reads the exponentials' sum.
+            uops.Add(c.NHead == 1 ? Exp(0) with { Tail = ExpLatency } : Exp(0));
             for (var h = 0; h < c.NHead; h++)
             {
                 var hd = h * d;
                 var chunk = hd / lanes * lanes;
                 var next = h + 1 < c.NHead;
-                uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                    DBase: layout.Weights, Tail: next ? ExpTableRead : ExpLatency, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
+                var rcpTail = 0;
                 if (next)
                 {
                     // Tail 3: the last pass's take; the drain writes its last score L + 9 cycles after the
                     // last issue, before the weights (which load the serial path's fields) start.
                     uops.Add(Scores(h + 1) with { Tail = 3 });
+                    rcpTail = Math.Max(0, lanes + SerialLatency + 4 - (3 + RcpSteps + 1));
                 }
-                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: RcpSteps - 1, Rq: rq3,
-                    Tail: next ? Math.Max(0, lanes + SerialLatency + 4 - (3 + RcpSteps + 1)) : 0));
-                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, ColsPos: true, LastCol: 1, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
-                var av = new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
-                    BBase: layout.Weights, ColsPos: true, LastCol: Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
-                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail);
-                if (next)
+                else if (h > 0)
                 {
-                    // The next head's exponentials write the vector RAM from 9 cycles after their first
-                    // issue: after this op's last write (row k of its last pass: k + 10 cycles after its last issue).
-                    av = av with { Tail = Math.Max(3, Math.Min(lanes, hd + d - chunk - (avPasses - 1) * lanes)) };
+                    // After the previous head's weighted values (tail 3): the weights start after their last write.
+                    rcpTail = Math.Max(0, AvRows(h - 1) - 1 + 10 - (3 + 1 + RcpSteps));
                 }
-                uops.Add(av);
-                // The last head's weighted values go to wo, which reads them in row order.
-                if (!next)
-                    overlap[uops.Count - 1] = true;
+                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: RcpSteps - 1, Rq: rq3, Tail: rcpTail));
+                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.WeightsOf(h), ColsPos: true, LastCol: 1, LastColPos: true,
+                    DBase: layout.WeightsOf(h), Tail: next ? 3 : serialTail));
+                if (next)
+                    uops.Add(Exp(h + 1));
+                var av = new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
+                    BBase: layout.WeightsOf(h), ColsPos: true, LastCol: avPasses == 1 ? 1 : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail);
+                uops.Add(h == c.NHead - 2 ? av with { Tail = 3 } : av);
+                // Head h + 2's scores may issue while these drain; the last head's go to wo, which reads them in row order.
+                if (h != c.NHead - 2)
+                    overlap[uops.Count - 1] = !next;
             }
 
             var no = N(ActivationSite.AttnProjection, l);
@@ -248,8 +257,9 @@ public sealed class CompactStepProgram
                 throw new InvalidOperationException($"{uops[k + 2].Comment} may read {uops[k].Comment}'s results before they are written");
         }
 
-        // A pass's L sums drain one per cycle while the next pass issues: a pass must last L cycles.
-        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes))
+        // A pass's L sums drain one per cycle while the next pass issues: a pass followed by another
+        // must last L cycles (an op of one pass drains in its tail or under the next op, whose first take comes later).
+        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes && (u.PassPos || u.LastPass > 0)))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
         // The sequencer knows an op's last issue a cycle ahead: every op but End has passes of two or more columns.
         if (uops.Any(u => u.Op != CompactStepOp.End && u.LastCol < 1))

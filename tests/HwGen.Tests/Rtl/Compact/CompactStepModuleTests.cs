@@ -46,13 +46,13 @@ public class CompactStepModuleTests
     /// 16 x 16 product 2 passes of 16 columns + the tail L + 9 (wo), or + 3 when the next product may issue while its
     /// last pass drains (q, k; v + 6: the scores' first take, 8 columns + 3 later, must follow its last write);
     /// fc1 8 passes + 3; lm_head 4 passes + 17;
-    /// attention at position 5, the heads overlapped: head 0's scores 8 + 17; per head h exponentials 6 + 6 (the next
-    /// op may issue after their last table read; 6 + 9 for the last head, whose reciprocal reads their sum), head h + 1's
-    /// scores 8 + 3 (they drain during the reciprocal), the reciprocal 12 + 1 (12 for the last head: the weights load the
-    /// serial path's fields after the scores' last write, 8 + 9 cycles after their last issue), weights 6 + 8 (the
-    /// weighted values read weight i at their issue i, 2 + 8 or more cycles after its issue, after its write 9 cycles
-    /// after), weighted values 8 + 4 for heads 0 and 2 (rows 0..3 of their lane pass: the next exponentials write from
-    /// 9 cycles after their first issue), 8 + 8 for head 1 (rows 4..7) and 8 + 3 for head 3 (wo reads rows 12..15 after they are written).
+    /// attention at position 5, the heads overlapped: head 0's scores 8 + 17 and exponentials 6 + 6 (the next op may issue
+    /// after their last table read); then per head h: head h + 1's scores 8 + 3 (they drain during the reciprocal), h's
+    /// reciprocal 12 + 1 (the weights load the serial path's fields after the scores' last write, 8 + 9 cycles after their
+    /// last issue; 12 for the last head), h's weights 6 + 3 (6 + 8 for the last head: the weighted values read weight i at
+    /// their issue i, after its write 9 cycles after its issue), head h + 1's exponentials 6 + 6, h's weighted values
+    /// (one pass: p + 1 columns) 6 + 6 when head h + 2's scores follow, 6 + 3 before the last head's reciprocal and for
+    /// the last head (wo reads rows 12..15 after they are written).
     /// </summary>
     [Test]
     public void TheStagesTakeTheDocumentedCycles()
@@ -68,7 +68,7 @@ public class CompactStepModuleTests
         Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 17));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 3));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
-        Assert.That(at5["layer0.attention"], Is.EqualTo(25 + 3 * ((6 + 6) + (8 + 3) + (12 + 1)) + (6 + 9) + 12 + 4 * (6 + 8) + (8 + 4) + (8 + 8) + (8 + 4) + (8 + 3)));
+        Assert.That(at5["layer0.attention"], Is.EqualTo(25 + (6 + 6) + 3 * ((8 + 3) + (12 + 1) + (6 + 3) + (6 + 6)) + 2 * (6 + 6) + (6 + 3) + 12 + (6 + 8) + (6 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
         Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
     }
