@@ -132,13 +132,6 @@ public sealed class CompactStepProgram
             var nn = N(ActivationSite.AttnNorm, l);
             var kBase = layout.KeyBase + l * layout.KeyLen;
             var vBase = layout.ValueBase + l * layout.ValueLen;
-            uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
-            overlap[uops.Count - 1] = false;
-            uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
-            overlap[uops.Count - 1] = false;
-            uops.Add(Mat(p + "v", TensorNames.AttnWv(l), false, layout.Normed, nn, N(ActivationSite.Value, l), vBase, CompactWrite.Kvx) with { DPosValue = true });
-            overlap[uops.Count - 1] = false;
-
             var nq = N(ActivationSite.Query, l);
             var nk = N(ActivationSite.Key, l);
             var ns = N(ActivationSite.AttnScores, l);
@@ -150,12 +143,24 @@ public sealed class CompactStepProgram
             rawShifts.Add(rq3 + expFrac);
             rawShifts.Add(rq3 + zw - 1);
             rawShifts.Add(rq4);
-            var st = Stage(p + "attention");
             var avPasses = (d + lanes - 1) / lanes;
-            CompactUop Scores(int h) => new(CompactStepOp.Sco, st, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
+            CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
                 BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
                 Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
-            // The heads overlap. Order: head 0's scores and exponentials, then per head h: head h + 1's
+            uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
+            overlap[uops.Count - 1] = false;
+            uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
+            // Head 0's scores issue between k (they read its key in row order) and v, and drain while v
+            // issues; they count in v's stage (the stage list is the same for every architecture).
+            overlap[uops.Count - 1] = true;
+            uops.Add(Scores(0, Stage(p + "v")));
+            overlap[uops.Count - 1] = false;
+            // Tail 3 (the last pass's take): the exponentials that follow neither use the serial path
+            // nor load its fields, nor write KVX.
+            uops.Add(Mat(p + "v", TensorNames.AttnWv(l), false, layout.Normed, nn, N(ActivationSite.Value, l), vBase, CompactWrite.Kvx) with { DPosValue = true, Tail = 3 });
+
+            var st = Stage(p + "attention");
+            // The heads overlap. Order: head 0's exponentials, then per head h: head h + 1's
             // scores (they drain while the reciprocal runs: it uses neither the serial path nor the
             // vector RAM), h's reciprocal, h's weights, head h + 1's exponentials (while the weights
             // drain: they do not use the serial path), h's weighted values. The exponentials' pipeline
@@ -166,7 +171,6 @@ public sealed class CompactStepProgram
                 DBase: layout.WeightsOf(h), Tail: ExpTableRead, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits);
             // Rows of head h's weighted values' last pass that are written (row k: k + 10 cycles after its last issue).
             int AvRows(int h) => Math.Min(lanes, h * d + d - h * d / lanes * lanes - (avPasses - 1) * lanes);
-            uops.Add(Scores(0));
             // With one head the reciprocal follows at once and reads the exponentials' sum.
             uops.Add(c.NHead == 1 ? Exp(0) with { Tail = ExpLatency } : Exp(0));
             for (var h = 0; h < c.NHead; h++)
@@ -179,7 +183,7 @@ public sealed class CompactStepProgram
                 {
                     // Tail 3: the last pass's take; the drain writes its last score L + 9 cycles after the
                     // last issue, before the weights (which load the serial path's fields) start.
-                    uops.Add(Scores(h + 1) with { Tail = 3 });
+                    uops.Add(Scores(h + 1, st) with { Tail = 3 });
                     rcpTail = Math.Max(0, lanes + SerialLatency + 4 - (3 + RcpSteps + 1));
                 }
                 else if (h > 0)
