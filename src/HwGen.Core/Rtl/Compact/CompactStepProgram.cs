@@ -25,6 +25,9 @@ public sealed class CompactStepProgram
     /// <summary>Steps of the reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
     public const int RcpSteps = 12;
 
+    /// <summary>The last column of the scores' one pass while pos &lt; L (head_dim columns, at least 2).</summary>
+    public static int ScoresFirstBlockLastCol(int headDim) => Math.Max(headDim, 2) - 1;
+
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -146,7 +149,7 @@ public sealed class CompactStepProgram
             var avPasses = (d + lanes - 1) / lanes;
             CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
                 BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
-                Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
+                Rq: scoreRq, DBase: layout.Scores, Tail: macTail, FirstBlockLastCol: d < lanes ? ScoresFirstBlockLastCol(d) : -1);
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
             overlap[uops.Count - 1] = false;
             uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
@@ -229,8 +232,9 @@ public sealed class CompactStepProgram
 
         // Overlap: the serial path takes its fields (shift, rows, destination) from registers loaded
         // at an op's first take, so the next matrix op may issue while this op's last pass drains.
-        // Its first take (its first pass issued, + 3) must come after this op's last write
-        // (last issue + L + 9), and no later op may read this op's results before they are written.
+        // Its first take (its first pass issued, + 3) must come after this op's last write (row k of
+        // the last pass: last issue + 10 + k; a take may cut the drain short after its last written row),
+        // and no later op may read this op's results before they are written.
         foreach (var (k, dependent) in overlap)
         {
             var a = uops[k];
@@ -238,7 +242,8 @@ public sealed class CompactStepProgram
             if (a.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av) || a.Residual || a.Write == CompactWrite.Logit
                 || b.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av))
                 throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
-            var tail = Math.Max(3, lanes + 6 - (b.LastCol + 1));
+            var rows = a.RowHiPos ? lanes : Math.Clamp(a.RowHi - a.RowBase - a.LastPass * lanes, 1, lanes);
+            var tail = Math.Max(3, rows + 6 - (b.ShortestLastCol + 1));
             // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
@@ -254,10 +259,11 @@ public sealed class CompactStepProgram
                 || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
         }
+        // (A head's weighted values are read only by wo, after the last head's, whose tail is the dependent one.)
         foreach (var k in overlap.Keys)
         {
             var b = uops[k + 1];
-            if (uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
+            if (!(uops[k].Op == CompactStepOp.Av && b.Op == CompactStepOp.Sco) && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
                 throw new InvalidOperationException($"{uops[k + 2].Comment} may read {uops[k].Comment}'s results before they are written");
         }
 
