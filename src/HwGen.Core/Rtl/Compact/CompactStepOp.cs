@@ -46,8 +46,6 @@ public enum CompactWrite
 /// of LastCol + 1 cycles (max(pos, LastCol) + 1 when LastColPos; columns past Cols are bubbles) and drains each pass's L sums through the
 /// serial requantizer; the other ops issue LastCol + 1 cycles. Then the op waits Tail cycles.
 /// ExpShift (Exp): the ShiftRoundHalfUp shift of the exp argument, nS + 15 - Ie.
-/// FirstBlockLastCol (Sco, -1 for none): LastCol while pos &lt; L, when the op has one pass, whose drain
-/// needs no L-cycle pass.
 /// </summary>
 public sealed record CompactUop(
     CompactStepOp Op, int Stage, string Comment,
@@ -57,16 +55,13 @@ public sealed record CompactUop(
     int RowBase = 0, int RowLo = 0, int RowHi = 0, bool RowHiPos = false,
     bool Relu = false, bool Residual = false, int ShA = 0, int ShB = 0, int Rq = 0, int Rq2 = 0,
     int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0,
-    int ExpShift = 0, int FirstBlockLastCol = -1)
+    int ExpShift = 0)
 {
     /// <summary>Cycles from the op's first cycle to the next op's first cycle, at position <paramref name="pos"/>.</summary>
     public int Cycles(int pos, int lanes)
     {
-        var lastCol = LastColPos ? Math.Max(pos, LastCol) : pos < lanes ? ShortestLastCol : LastCol;
+        var lastCol = LastColPos ? Math.Max(pos, LastCol) : LastCol;
         var lastPass = PassPos ? pos / lanes : LastPass;
         return (lastCol + 1) * (lastPass + 1) + Tail;
     }
-
-    /// <summary>The last column of the op's shortest pass (FirstBlockLastCol when the op has one, else LastCol).</summary>
-    public int ShortestLastCol => FirstBlockLastCol >= 0 ? FirstBlockLastCol : LastCol;
 }

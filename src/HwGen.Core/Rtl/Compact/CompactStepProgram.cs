@@ -25,9 +25,6 @@ public sealed class CompactStepProgram
     /// <summary>Steps of the reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
     public const int RcpSteps = 12;
 
-    /// <summary>The last column of the scores' one pass while pos &lt; L (head_dim columns, at least 2).</summary>
-    public static int ScoresFirstBlockLastCol(int headDim) => Math.Max(headDim, 2) - 1;
-
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -149,7 +146,7 @@ public sealed class CompactStepProgram
             var avPasses = (d + lanes - 1) / lanes;
             CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
                 BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
-                Rq: scoreRq, DBase: layout.Scores, Tail: macTail, FirstBlockLastCol: d < lanes ? ScoresFirstBlockLastCol(d) : -1);
+                Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
             overlap[uops.Count - 1] = false;
             uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
@@ -243,7 +240,7 @@ public sealed class CompactStepProgram
                 || b.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av))
                 throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
             var rows = a.RowHiPos ? lanes : Math.Clamp(a.RowHi - a.RowBase - a.LastPass * lanes, 1, lanes);
-            var tail = Math.Max(3, rows + 6 - (b.ShortestLastCol + 1));
+            var tail = Math.Max(3, rows + 6 - (b.LastCol + 1));
             // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
