@@ -30,6 +30,15 @@ public sealed class CompactStepProgram
     /// <summary>OpNrs step of the table read (the steps after it are fixed).</summary>
     public int NrsA0 => NormCoarse + 4;
 
+    /// <summary>
+    /// The left shift that gives K = (y1 * RmsScale) &gt;&gt; 20 = y1 &lt;&lt; KShift when RmsScale is a power of two
+    /// (n_embd a power of 4): no K products then. Null otherwise.
+    /// </summary>
+    public int? KShift { get; private init; }
+
+    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 11 and gives K at once (power-of-two scale) or after two products.</summary>
+    public int NrsLastStep => NrsA0 + (KShift is null ? 17 : 11);
+
     /// <summary>Left shift of every value entering the first requantizer, so that every shift is &gt;= 0.</summary>
     public int RqPreShift { get; private init; }
 
@@ -67,6 +76,9 @@ public sealed class CompactStepProgram
         // Raw (before the pre-shift) shifts of the first requantizer, to size it.
         var rawShifts = new List<int>();
         var normHalf = (mw - 32) / 2;
+        var scale = plan.RmsScale;
+        int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
+        var nrsLast = coarse + 4 + (kShift is null ? 17 : 11);
 
         var uops = new List<CompactUop>();
         var stages = new List<string>();
@@ -100,9 +112,10 @@ public sealed class CompactStepProgram
             var rqN = t.RsqrtFracBits + 15 - N(site, layer);
             rawShifts.Add(rqN + normHalf);
             rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
-            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 3));
-            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 21,
-                Rq: rqN + normHalf, Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
+            // The sum of squares starts from E; 1/sqrt's first step takes the last product from the adder (tail 2).
+            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 2,
+                Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
+            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: nrsLast, Rq: rqN + normHalf));
             uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
         }
 
@@ -242,7 +255,7 @@ public sealed class CompactStepProgram
                 _ => u,
             }).ToList(), stages)
         {
-            NormWidth = mw, NormCoarse = coarse, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
+            NormWidth = mw, NormCoarse = coarse, KShift = kShift, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
         };
         return program;
     }
