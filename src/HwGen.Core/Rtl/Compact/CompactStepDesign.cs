@@ -158,9 +158,10 @@ public static class CompactStepDesign
             Sum2W = sum2W, Sum2Msb = sum2W - 1,
             Log2ELow = NonlinearUnits.Log2E - (1 << 15), ThreeFs = 3 << t.RsqrtFracBits,
             RmsC1 = plan.RmsScale & 0x7FFF, RmsC2 = plan.RmsScale >> 15,
-            // OpNrs steps: a product chosen in step X is in p_q and sp_d in step X + 3, in sp_q from step X + 4.
-            NrsA0 = nrsA0, NrsY0 = nrsA0 + 1, NrsA = nrsA0 + 4, NrsT = nrsA0 + 8, NrsY1 = nrsA0 + 11,
-            NrsC1 = nrsA0 + 12, NrsC2 = nrsA0 + 13, NrsP1 = nrsA0 + 16, NrsK = nrsA0 + 17,
+            // OpNrs steps: a product chosen in step X through fsa_q/fsb_q is in p_q and sp_d in step X + 3, in sp_q
+            // from step X + 4; y0 * y0 goes straight into lane 0 (in p_q 2 steps after the word).
+            NrsA0 = nrsA0, NrsY0 = nrsA0 + 1, NrsA = nrsA0 + 3, NrsT = nrsA0 + 7, NrsY1 = nrsA0 + 10,
+            NrsC1 = nrsA0 + 11, NrsC2 = nrsA0 + 12, NrsP1 = nrsA0 + 15, NrsK = nrsA0 + 16,
             RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0,
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),

@@ -36,8 +36,8 @@ public sealed class CompactStepProgram
     /// </summary>
     public int? KShift { get; private init; }
 
-    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 11 and gives K at once (power-of-two scale) or after two products.</summary>
-    public int NrsLastStep => NrsA0 + (KShift is null ? 17 : 11);
+    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 10 and gives K at once (power-of-two scale) or after two products.</summary>
+    public int NrsLastStep => NrsA0 + (KShift is null ? 16 : 10);
 
     /// <summary>Left shift of every value entering the first requantizer, so that every shift is &gt;= 0.</summary>
     public int RqPreShift { get; private init; }
@@ -78,7 +78,7 @@ public sealed class CompactStepProgram
         var normHalf = (mw - 32) / 2;
         var scale = plan.RmsScale;
         int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
-        var nrsLast = coarse + 4 + (kShift is null ? 17 : 11);
+        var nrsLast = coarse + 4 + (kShift is null ? 16 : 10);
 
         var uops = new List<CompactUop>();
         var stages = new List<string>();
@@ -222,6 +222,18 @@ public sealed class CompactStepProgram
             if ((uops[k].Op is CompactStepOp.Emb or CompactStepOp.Nsc && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
                 || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
+        }
+        // A residual product (wo, fc2) reads the old x from KVX for each row it drains: the last read
+        // address goes out L + 4 cycles after its last issue, while the op is still the one issuing.
+        // A sum of squares or a product that reads x in order (lm_head) may start right after that:
+        // it reads x[r] at its issue r, after the write (last issue + 10 + r - LastPass * L).
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var a = uops[k];
+            var b = uops[k + 1];
+            if (a.Op == CompactStepOp.Mat && a.Residual && a.Write == CompactWrite.Kvx
+                && (b.Op == CompactStepOp.Nss || (b.Op == CompactStepOp.Mat && b.BKvx && !b.Residual)) && b.BBase == a.DBase)
+                uops[k] = a with { Tail = Math.Min(a.Tail, Math.Max(lanes + 4, 10 - a.RowBase - a.LastPass * lanes)) };
         }
         foreach (var k in overlap.Keys)
         {

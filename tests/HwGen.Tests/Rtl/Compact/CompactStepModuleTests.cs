@@ -41,11 +41,12 @@ public class CompactStepModuleTests
 
     /// <summary>
     /// The documented timing (docs/hardware.md) for microGPT at 8 lanes, worked out by hand:
-    /// embedding 1 (the start register) + n_embd + 3; a norm (n_embd + 2) + (4 coarse + 4 + 12 steps: K = 4 y1, no K products) + (n_embd + 3) (the
+    /// embedding 1 (the start register) + n_embd + 3; a norm (n_embd + 2) + (4 coarse + 4 + 11 steps: K = 4 y1, no K products) + (n_embd + 3) (the
     /// streams' tails are 3: the next op reads element i at its issue i, after the stream has written it); a
-    /// 16 x 16 product 2 passes of 16 columns + the tail L + 9 (wo), or + 3 when the next product may issue while its
+    /// 16 x 16 product 2 passes of 16 columns + the tail L + 4 (wo: the sum of squares after it starts once wo's
+    /// last residual read has gone out, and reads x[r] after its write), or + 3 when the next product may issue while its
     /// last pass drains (q, k; v + 6: the scores' first take, 8 columns + 3 later, must follow its last write);
-    /// fc1 8 passes + 3; lm_head 4 passes + 17;
+    /// fc1 8 passes + 3; fc2 2 passes of 64 + L + 4 (lm_head reads x in order like a sum of squares); lm_head 4 passes + 17;
     /// one head at position 5: scores 8 + 17, exponentials 6 + 9, reciprocal 12, weights 6 + 8 (the weighted values read
     /// weight i at their issue i, 2 + 8 or more cycles after its issue, after its write 9 cycles after),
     /// weighted values 8 + 6 (8 + 3 for the last head: wo reads its rows 12..15 after they are written).
@@ -56,13 +57,14 @@ public class CompactStepModuleTests
         var (_, result) = Write(Plan("talos"), 8, "cstep-cycles");
         var at5 = result.Stages.ToDictionary(s => s.Name, s => s.Cycles(5));
         Assert.That(at5["embedding"], Is.EqualTo(1 + 16 + 3));
-        Assert.That(at5["embedding_norm"], Is.EqualTo(18 + 20 + 19));
-        Assert.That(at5["layer0.mlp_norm"], Is.EqualTo(18 + 20 + 19));
+        Assert.That(at5["embedding_norm"], Is.EqualTo(18 + 19 + 19));
+        Assert.That(at5["layer0.mlp_norm"], Is.EqualTo(18 + 19 + 19));
         Assert.That(at5["layer0.q"], Is.EqualTo(2 * 16 + 3));
         Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 3));
         Assert.That(at5["layer0.v"], Is.EqualTo(2 * 16 + 6));
-        Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 17));
+        Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 12));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 3));
+        Assert.That(at5["layer0.fc2+mlp_residual"], Is.EqualTo(2 * 64 + 12));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
         Assert.That(at5["layer0.attention"], Is.EqualTo(4 * (25 + 15 + 12 + 14) + 3 * (8 + 6) + (8 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
