@@ -163,6 +163,7 @@ public static class CompactStepDesign
             NrsA0 = nrsA0, NrsY0 = nrsA0 + 1, NrsA = nrsA0 + 3, NrsT = nrsA0 + 7, NrsY1 = nrsA0 + 10,
             NrsC1 = nrsA0 + 11, NrsC2 = nrsA0 + 12, NrsP1 = nrsA0 + 15, NrsK = nrsA0 + 16,
             RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0,
+            NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes,
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),

@@ -36,6 +36,12 @@ public sealed class CompactStepProgram
     /// </summary>
     public int? KShift { get; private init; }
 
+    /// <summary>
+    /// OpNsc runs on the lanes (power-of-two RmsScale, n_embd &lt;= 2 L): x * y1 for L elements per issue, drained
+    /// through the serial path like a matrix pass; else lane 0 streams x * K one element per cycle.
+    /// </summary>
+    public bool NscLanes { get; private init; }
+
     /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 10 and gives K at once (power-of-two scale) or after two products.</summary>
     public int NrsLastStep => NrsA0 + (KShift is null ? 16 : 10);
 
@@ -79,6 +85,18 @@ public sealed class CompactStepProgram
         var scale = plan.RmsScale;
         int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
         var nrsLast = coarse + 4 + (kShift is null ? 16 : 10);
+        var nscLanes = kShift is not null && e <= 2 * lanes;
+        var nscGroups = (e + lanes - 1) / lanes;
+        // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
+        if (nscLanes)
+        {
+            var units = new NonlinearUnits(t);
+            for (var mq = 1L << 15; mq < 1L << 17; mq++)
+            {
+                if (units.Rsqrt(mq << 15, out _) >= 1 << 15)
+                    throw new InvalidOperationException("the rsqrt unit's y1 does not fit the lanes' signed 16-bit operand");
+            }
+        }
 
         var uops = new List<CompactUop>();
         var stages = new List<string>();
@@ -110,13 +128,22 @@ public sealed class CompactStepProgram
         {
             var s = Stage(stage);
             var rqN = t.RsqrtFracBits + 15 - N(site, layer);
-            rawShifts.Add(rqN + normHalf);
-            rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
+            // On the lanes the products are x * y1 = (x * K) >> KShift: the shift takes KShift off.
+            var rqK = rqN + normHalf - (nscLanes ? kShift!.Value : 0);
+            rawShifts.Add(rqK);
+            rawShifts.Add(rqK - (mw - 2) / 2);
             // The sum of squares starts from E; 1/sqrt's first step takes the last product from the adder (tail 2).
             uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 2,
                 Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
-            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: nrsLast, Rq: rqN + normHalf));
-            uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
+            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: nrsLast, Rq: rqK));
+            // On the lanes: issue 0 reads x word 0 (elements 0 .. L-1) in every bank, issue 1 word 1; the sums
+            // are taken 3 and L + 3 cycles later (drained like a pass, element l written take + 7 + l),
+            // and the next op, which reads element r at its issue r, starts after the last take and
+            // 11 or more cycles after the first issue.
+            uops.Add(nscLanes
+                ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", ABase: src, AColStride: 1, AKvx: true,
+                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 4) - 2)
+                : new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
         }
 
         // Embedding.
@@ -219,7 +246,8 @@ public sealed class CompactStepProgram
         // overtake the stream (its shortest stream: LastCol + 1 issues).
         for (var k = 0; k + 1 < uops.Count; k++)
         {
-            if ((uops[k].Op is CompactStepOp.Emb or CompactStepOp.Nsc && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
+            // (The lanes' OpNsc, which reads A from KVX, has its own tail.)
+            if ((uops[k].Op is CompactStepOp.Emb || (uops[k].Op == CompactStepOp.Nsc && !uops[k].AKvx)) && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss
                 || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
         }
@@ -267,7 +295,7 @@ public sealed class CompactStepProgram
                 _ => u,
             }).ToList(), stages)
         {
-            NormWidth = mw, NormCoarse = coarse, KShift = kShift, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
+            NormWidth = mw, NormCoarse = coarse, KShift = kShift, NscLanes = nscLanes, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
         };
         return program;
     }
