@@ -158,12 +158,13 @@ public static class CompactStepDesign
             Sum2W = sum2W, Sum2Msb = sum2W - 1,
             Log2ELow = NonlinearUnits.Log2E - (1 << 15), ThreeFs = 3 << t.RsqrtFracBits,
             RmsC1 = plan.RmsScale & 0x7FFF, RmsC2 = plan.RmsScale >> 15,
-            // OpNrs steps: a product chosen in step X through fsa_q/fsb_q is in p_q and sp_d in step X + 3, in sp_q
-            // from step X + 4; y0 * y0 goes straight into lane 0 (in p_q 2 steps after the word).
-            NrsA0 = nrsA0, NrsY0 = nrsA0 + 1, NrsA = nrsA0 + 3, NrsT = nrsA0 + 7, NrsY1 = nrsA0 + 10,
-            NrsC1 = nrsA0 + 11, NrsC2 = nrsA0 + 12, NrsP1 = nrsA0 + 15, NrsK = nrsA0 + 16,
+            // OpNrs steps: the rsqrt word arrives in step NrsA0 (its address goes out with the last step by 2); a
+            // product chosen straight into lane 0 in step X is in p_q and sp_d in step X + 2, in sp_q from X + 3;
+            // through fsa_q/fsb_q (the K products) one step later.
+            NrsA0 = nrsA0, NrsY0 = nrsA0, NrsA = nrsA0 + 2, NrsT = nrsA0 + 5, NrsY1 = nrsA0 + 7,
+            NrsC1 = nrsA0 + 8, NrsC2 = nrsA0 + 9, NrsP1 = nrsA0 + 12, NrsK = nrsA0 + 13,
             RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0,
-            NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes,
+            NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes, LanesMinus2 = Math.Max(lanes - 2, 0),
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),

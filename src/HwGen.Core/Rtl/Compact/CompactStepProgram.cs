@@ -27,7 +27,7 @@ public sealed class CompactStepProgram
     /// <summary>Coarse (by 8) normalizing steps of OpNrs; three steps by 2 follow.</summary>
     public int NormCoarse { get; private init; }
 
-    /// <summary>OpNrs step of the table read (the steps after it are fixed).</summary>
+    /// <summary>OpNrs step in which the rsqrt table word arrives (the steps after it are fixed).</summary>
     public int NrsA0 => NormCoarse + 4;
 
     /// <summary>
@@ -37,13 +37,13 @@ public sealed class CompactStepProgram
     public int? KShift { get; private init; }
 
     /// <summary>
-    /// OpNsc runs on the lanes (power-of-two RmsScale, n_embd &lt;= 2 L): x * y1 for L elements per issue, drained
+    /// OpNsc runs on the lanes (power-of-two RmsScale, n_embd &lt;= 2 L, L &gt;= 2): x * y1 for L elements per issue, drained
     /// through the serial path like a matrix pass; else lane 0 streams x * K one element per cycle.
     /// </summary>
     public bool NscLanes { get; private init; }
 
-    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 10 and gives K at once (power-of-two scale) or after two products.</summary>
-    public int NrsLastStep => NrsA0 + (KShift is null ? 16 : 10);
+    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 7 and gives K at once (power-of-two scale) or after two products.</summary>
+    public int NrsLastStep => NrsA0 + (KShift is null ? 13 : 7);
 
     /// <summary>Left shift of every value entering the first requantizer, so that every shift is &gt;= 0.</summary>
     public int RqPreShift { get; private init; }
@@ -84,8 +84,8 @@ public sealed class CompactStepProgram
         var normHalf = (mw - 32) / 2;
         var scale = plan.RmsScale;
         int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
-        var nrsLast = coarse + 4 + (kShift is null ? 16 : 10);
-        var nscLanes = kShift is not null && e <= 2 * lanes;
+        var nrsLast = coarse + 4 + (kShift is null ? 13 : 7);
+        var nscLanes = kShift is not null && e <= 2 * lanes && lanes >= 2;
         var nscGroups = (e + lanes - 1) / lanes;
         // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
         if (nscLanes)
