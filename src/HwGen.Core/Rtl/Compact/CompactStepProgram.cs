@@ -24,7 +24,7 @@ public sealed class CompactStepProgram
     /// <summary>Width of the 1/sqrt normalizer (even): the sum of squares plus epsilon.</summary>
     public int NormWidth { get; private init; }
 
-    /// <summary>Coarse (by 8) normalizing steps of OpNrs; three steps by 2 follow.</summary>
+    /// <summary>Coarse (by 8) normalizing steps of OpNrs (as many as SS + E, E the smallest epsilon, can need); three steps by 2 follow.</summary>
     public int NormCoarse { get; private init; }
 
     /// <summary>OpNrs step in which the rsqrt table word arrives (the steps after it are fixed).</summary>
@@ -75,7 +75,9 @@ public sealed class CompactStepProgram
         var ssMax = (long)e << 30;
         var mw = BitLength(ssMax + maxEps);
         mw += mw & 1;
-        var coarse = (mw - 2) / 8;
+        // SS + E >= the smallest E, so it has at most mw - BitLength(E) leading zeros: the steps by 8
+        // leave at most 7, which three steps by 2 bring to at most 1 (the top two bits not both 0).
+        var coarse = Math.Max(0, (mw - BitLength(eps.Min()) - 7 + 7) / 8);
         var expFrac = t.ExpFracBits;
         var zw = BitLength((long)c.BlockSize << expFrac);
 
