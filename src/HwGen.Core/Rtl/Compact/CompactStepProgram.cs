@@ -140,11 +140,12 @@ public sealed class CompactStepProgram
             uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: nrsLast, Rq: rqK));
             // On the lanes: issue 0 reads x word 0 (elements 0 .. L-1) in every bank, issue 1 word 1; the sums
             // are taken 3 and L + 3 cycles later (drained like a pass, element l written take + 7 + l),
-            // and the next op, which reads element r at its issue r, starts after the last take and
-            // 11 or more cycles after the first issue.
+            // and the next op, which reads element r at its issue r, starts 11 or more cycles after the
+            // first issue and no earlier than the last take (which may fall in its first cycle: it
+            // restarts the accumulators as the take copies them, and the serial path's fields stay).
             uops.Add(nscLanes
                 ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", ABase: src, AColStride: 1, AKvx: true,
-                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 4) - 2)
+                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 3) - 2)
                 : new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
         }
 
