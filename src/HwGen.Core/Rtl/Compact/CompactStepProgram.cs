@@ -42,8 +42,8 @@ public sealed class CompactStepProgram
     /// </summary>
     public bool NscLanes { get; private init; }
 
-    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 7 and gives K at once (power-of-two scale) or after two products.</summary>
-    public int NrsLastStep => NrsA0 + (KShift is null ? 13 : 7);
+    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 9 and gives K at once (power-of-two scale) or after two products.</summary>
+    public int NrsLastStep => NrsA0 + (KShift is null ? 15 : 9);
 
     /// <summary>Left shift of every value entering the first requantizer, so that every shift is &gt;= 0.</summary>
     public int RqPreShift { get; private init; }
@@ -86,7 +86,7 @@ public sealed class CompactStepProgram
         var normHalf = (mw - 32) / 2;
         var scale = plan.RmsScale;
         int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
-        var nrsLast = coarse + 4 + (kShift is null ? 13 : 7);
+        var nrsLast = coarse + 4 + (kShift is null ? 15 : 9);
         var nscLanes = kShift is not null && e <= 2 * lanes && lanes >= 2;
         var nscGroups = (e + lanes - 1) / lanes;
         // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
