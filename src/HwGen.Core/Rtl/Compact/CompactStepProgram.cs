@@ -33,11 +33,26 @@ public sealed class CompactStepProgram
     /// <summary>Width of the 1/sqrt normalizer (even): the sum of squares plus epsilon.</summary>
     public int NormWidth { get; private init; }
 
-    /// <summary>Coarse (by 8) normalizing steps of OpNrs; three steps by 2 follow.</summary>
+    /// <summary>Coarse (by 8) normalizing steps of OpNrs (as many as SS + E, E the smallest epsilon, can need); three steps by 2 follow.</summary>
     public int NormCoarse { get; private init; }
 
-    /// <summary>OpNrs step of the table read (the steps after it are fixed).</summary>
+    /// <summary>OpNrs step in which the rsqrt table word arrives (the steps after it are fixed).</summary>
     public int NrsA0 => NormCoarse + 4;
+
+    /// <summary>
+    /// The left shift that gives K = (y1 * RmsScale) &gt;&gt; 20 = y1 &lt;&lt; KShift when RmsScale is a power of two
+    /// (n_embd a power of 4): no K products then. Null otherwise.
+    /// </summary>
+    public int? KShift { get; private init; }
+
+    /// <summary>
+    /// OpNsc runs on the lanes (power-of-two RmsScale, n_embd &lt;= 2 L, L &gt;= 2): x * y1 for L elements per issue, drained
+    /// through the serial path like a matrix pass; else lane 0 streams x * K one element per cycle.
+    /// </summary>
+    public bool NscLanes { get; private init; }
+
+    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 9 and gives K at once (power-of-two scale) or after two products.</summary>
+    public int NrsLastStep => NrsA0 + (KShift is null ? 15 : 9);
 
     /// <summary>Left shift of every value entering the first requantizer, so that every shift is &gt;= 0.</summary>
     public int RqPreShift { get; private init; }
@@ -69,13 +84,30 @@ public sealed class CompactStepProgram
         var ssMax = (long)e << 30;
         var mw = BitLength(ssMax + maxEps);
         mw += mw & 1;
-        var coarse = (mw - 2) / 8;
+        // SS + E >= the smallest E, so it has at most mw - BitLength(E) leading zeros: the steps by 8
+        // leave at most 7, which three steps by 2 bring to at most 1 (the top two bits not both 0).
+        var coarse = Math.Max(0, (mw - BitLength(eps.Min()) - 7 + 7) / 8);
         var expFrac = t.ExpFracBits;
         var zw = BitLength((long)c.BlockSize << expFrac);
 
         // Raw (before the pre-shift) shifts of the first requantizer, to size it.
         var rawShifts = new List<int>();
         var normHalf = (mw - 32) / 2;
+        var scale = plan.RmsScale;
+        int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
+        var nrsLast = coarse + 4 + (kShift is null ? 15 : 9);
+        var nscLanes = kShift is not null && e <= 2 * lanes && lanes >= 2;
+        var nscGroups = (e + lanes - 1) / lanes;
+        // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
+        if (nscLanes)
+        {
+            var units = new NonlinearUnits(t);
+            for (var mq = 1L << 15; mq < 1L << 17; mq++)
+            {
+                if (units.Rsqrt(mq << 15, out _) >= 1 << 15)
+                    throw new InvalidOperationException("the rsqrt unit's y1 does not fit the lanes' signed 16-bit operand");
+            }
+        }
 
         var uops = new List<CompactUop>();
         var stages = new List<string>();
@@ -107,12 +139,23 @@ public sealed class CompactStepProgram
         {
             var s = Stage(stage);
             var rqN = t.RsqrtFracBits + 15 - N(site, layer);
-            rawShifts.Add(rqN + normHalf);
-            rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
-            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 3));
-            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 21,
-                Rq: rqN + normHalf, Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
-            uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
+            // On the lanes the products are x * y1 = (x * K) >> KShift: the shift takes KShift off.
+            var rqK = rqN + normHalf - (nscLanes ? kShift!.Value : 0);
+            rawShifts.Add(rqK);
+            rawShifts.Add(rqK - (mw - 2) / 2);
+            // The sum of squares starts from E; 1/sqrt's first step takes the last product from the adder (tail 2).
+            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 2,
+                Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
+            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: nrsLast, Rq: rqK));
+            // On the lanes: issue 0 reads x word 0 (elements 0 .. L-1) in every bank, issue 1 word 1; the sums
+            // are taken 3 and L + 3 cycles later (drained like a pass, element l written take + 7 + l),
+            // and the next op, which reads element r at its issue r, starts 11 or more cycles after the
+            // first issue and no earlier than the last take (which may fall in its first cycle: it
+            // restarts the accumulators as the take copies them, and the serial path's fields stay).
+            uops.Add(nscLanes
+                ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", ABase: src, AColStride: 1, AKvx: true,
+                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 3) - 2)
+                : new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
         }
 
         // Embedding.
@@ -252,9 +295,22 @@ public sealed class CompactStepProgram
         // overtake the stream (its shortest stream: LastCol + 1 issues).
         for (var k = 0; k + 1 < uops.Count; k++)
         {
-            if ((uops[k].Op is CompactStepOp.Emb or CompactStepOp.Nsc && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
+            // (The lanes' OpNsc, which reads A from KVX, has its own tail.)
+            if ((uops[k].Op is CompactStepOp.Emb || (uops[k].Op == CompactStepOp.Nsc && !uops[k].AKvx)) && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss
                 || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
+        }
+        // A residual product (wo, fc2) reads the old x from KVX for each row it drains: the last read
+        // address goes out L + 4 cycles after its last issue, while the op is still the one issuing.
+        // A sum of squares or a product that reads x in order (lm_head) may start right after that:
+        // it reads x[r] at its issue r, after the write (last issue + 10 + r - LastPass * L).
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var a = uops[k];
+            var b = uops[k + 1];
+            if (a.Op == CompactStepOp.Mat && a.Residual && a.Write == CompactWrite.Kvx
+                && (b.Op == CompactStepOp.Nss || (b.Op == CompactStepOp.Mat && b.BKvx && !b.Residual)) && b.BBase == a.DBase)
+                uops[k] = a with { Tail = Math.Min(a.Tail, Math.Max(lanes + 4, 10 - a.RowBase - a.LastPass * lanes)) };
         }
         // (A head's weighted values are read only by wo, after the last head's, whose tail is the dependent one.)
         foreach (var k in overlap.Keys)
@@ -290,7 +346,7 @@ public sealed class CompactStepProgram
                 _ => u,
             }).ToList(), stages)
         {
-            NormWidth = mw, NormCoarse = coarse, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
+            NormWidth = mw, NormCoarse = coarse, KShift = kShift, NscLanes = nscLanes, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
         };
         return program;
     }
