@@ -81,6 +81,9 @@ public static class CompactStepDesign
         // ---- widths ----
         var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
         var accW = new[] { accs["q_k_v_wo_fc1_lm_head"], accs["fc2"], accs["attn_scores"], accs["attn_output"], accs["rms_sum_of_squares"] + 1 }.Max();
+        // Lane 0 sums the squares from E: SS + E must stay positive in the accumulator.
+        if (BitLength(((long)c.NEmbd << 30) + program.MaxEps) >= accW)
+            throw new InvalidOperationException("the accumulators are too narrow for the sum of squares plus epsilon");
         var scoreScaled = plan.ScoreShift is null;
         var scale = plan.ScoreScale ?? 1;
         var sinW = Math.Max(Math.Max(accW, 36), scoreScaled ? accs["attn_scores"] + BitLength(scale) + 1 : 0);
@@ -92,7 +95,7 @@ public static class CompactStepDesign
         var aw = new[] { wromAw, kvxAw, vramAw }.Max() + 1;
         var posW = CeilLog2(c.BlockSize + 1L);
         var tokW = IndexWidth(c.VocabSize);
-        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsA0 + 22, 64, c.NEmbd + lanes }.Max();
+        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsLastStep + 1, 64, c.NEmbd + lanes }.Max();
         var cntW = IndexWidth(maxCount + 1) + 1;
         var tailW = BitLength(uops.Max(u => u.Tail));
         var pcW = IndexWidth(uops.Count);
@@ -155,9 +158,13 @@ public static class CompactStepDesign
             Sum2W = sum2W, Sum2Msb = sum2W - 1,
             Log2ELow = NonlinearUnits.Log2E - (1 << 15), ThreeFs = 3 << t.RsqrtFracBits,
             RmsC1 = plan.RmsScale & 0x7FFF, RmsC2 = plan.RmsScale >> 15,
-            // OpNrs steps: a product chosen in step X is in sp_q from step X + 4.
-            NrsA0 = nrsA0, NrsA2 = nrsA0 + 2, NrsA3 = nrsA0 + 3, NrsA6 = nrsA0 + 7, NrsA9 = nrsA0 + 11, NrsA12 = nrsA0 + 15,
-            NrsA13 = nrsA0 + 16, NrsA14 = nrsA0 + 17, NrsA16 = nrsA0 + 20, NrsA17 = nrsA0 + 21,
+            // OpNrs steps: the rsqrt word arrives in step NrsA0 (its address goes out with the last step by 2); a
+            // product chosen straight into lane 0 (y0 * y0) in step X is in p_q and sp_d in step X + 2; through
+            // fsa_q/fsb_q one step later: in p_q and sp_d in step X + 3, in sp_q from X + 4.
+            NrsA0 = nrsA0, NrsY0 = nrsA0, NrsA = nrsA0 + 2, NrsT = nrsA0 + 6, NrsY1 = nrsA0 + 9,
+            NrsC1 = nrsA0 + 10, NrsC2 = nrsA0 + 11, NrsP1 = nrsA0 + 14, NrsK = nrsA0 + 15,
+            RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0,
+            NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes, LanesMinus2 = Math.Max(lanes - 2, 0),
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),

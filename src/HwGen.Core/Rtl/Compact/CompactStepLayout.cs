@@ -14,7 +14,8 @@ namespace HwGen.Rtl.Compact;
 /// per layer the keys position-major (position t in bank t mod L, word K + (t / L) * n_embd + j)
 /// and the values element-major (element j in bank j mod L, word V + t * n_embd / L + j / L);</item>
 /// <item>the vector RAM: the normed vector, query, attention output, MLP hidden vector, scores and
-/// softmax weights of one head.</item>
+/// softmax weights of two heads (head h in buffer h mod 2: the next head's exponentials are written
+/// while this head's weights are read).</item>
 /// </list>
 /// </summary>
 public sealed class CompactStepLayout
@@ -54,7 +55,8 @@ public sealed class CompactStepLayout
         Hidden = 3 * e;
         Scores = Hidden + c.MlpHidden;
         Weights = Scores + c.BlockSize;
-        VramDepth = Weights + c.BlockSize;
+        VramDepth = Weights + 2 * c.BlockSize;
+        BlockSize = c.BlockSize;
     }
 
     private static int Ceil(int n, int d) => (n + d - 1) / d;
@@ -80,6 +82,12 @@ public sealed class CompactStepLayout
     public int Hidden { get; }
     public int Scores { get; }
     public int Weights { get; }
+
+    /// <summary>The vector RAM base of head <paramref name="h"/>'s softmax weights (two buffers, by head parity).</summary>
+    public int WeightsOf(int h) => Weights + h % 2 * BlockSize;
+
+    /// <summary>Positions per sequence (the length of a scores or weights buffer).</summary>
+    public int BlockSize { get; }
     public int VramDepth { get; }
 
     /// <summary>The words of weight bank <paramref name="bank"/>.</summary>

@@ -16,6 +16,15 @@ public sealed class CompactStepProgram
     /// <summary>Register stages from the serial path's input (S0) to its write (S5).</summary>
     public const int SerialLatency = 5;
 
+    /// <summary>Cycles from an exponential's issue to its table read (the last use of the op's fields).</summary>
+    public const int ExpTableRead = 6;
+
+    /// <summary>Cycles from an exponential's issue to its write and its term of the sum.</summary>
+    public const int ExpLatency = 9;
+
+    /// <summary>Steps of the reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
+    public const int RcpSteps = 12;
+
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -24,11 +33,26 @@ public sealed class CompactStepProgram
     /// <summary>Width of the 1/sqrt normalizer (even): the sum of squares plus epsilon.</summary>
     public int NormWidth { get; private init; }
 
-    /// <summary>Coarse (by 8) normalizing steps of OpNrs; three steps by 2 follow.</summary>
+    /// <summary>Coarse (by 8) normalizing steps of OpNrs (as many as SS + E, E the smallest epsilon, can need); three steps by 2 follow.</summary>
     public int NormCoarse { get; private init; }
 
-    /// <summary>OpNrs step of the table read (the steps after it are fixed).</summary>
+    /// <summary>OpNrs step in which the rsqrt table word arrives (the steps after it are fixed).</summary>
     public int NrsA0 => NormCoarse + 4;
+
+    /// <summary>
+    /// The left shift that gives K = (y1 * RmsScale) &gt;&gt; 20 = y1 &lt;&lt; KShift when RmsScale is a power of two
+    /// (n_embd a power of 4): no K products then. Null otherwise.
+    /// </summary>
+    public int? KShift { get; private init; }
+
+    /// <summary>
+    /// OpNsc runs on the lanes (power-of-two RmsScale, n_embd &lt;= 2 L, L &gt;= 2): x * y1 for L elements per issue, drained
+    /// through the serial path like a matrix pass; else lane 0 streams x * K one element per cycle.
+    /// </summary>
+    public bool NscLanes { get; private init; }
+
+    /// <summary>OpNrs's last step: y1 leaves the adder in step NrsA0 + 9 and gives K at once (power-of-two scale) or after two products.</summary>
+    public int NrsLastStep => NrsA0 + (KShift is null ? 15 : 9);
 
     /// <summary>Left shift of every value entering the first requantizer, so that every shift is &gt;= 0.</summary>
     public int RqPreShift { get; private init; }
@@ -60,13 +84,30 @@ public sealed class CompactStepProgram
         var ssMax = (long)e << 30;
         var mw = BitLength(ssMax + maxEps);
         mw += mw & 1;
-        var coarse = (mw - 2) / 8;
+        // SS + E >= the smallest E, so it has at most mw - BitLength(E) leading zeros: the steps by 8
+        // leave at most 7, which three steps by 2 bring to at most 1 (the top two bits not both 0).
+        var coarse = Math.Max(0, (mw - BitLength(eps.Min()) - 7 + 7) / 8);
         var expFrac = t.ExpFracBits;
         var zw = BitLength((long)c.BlockSize << expFrac);
 
         // Raw (before the pre-shift) shifts of the first requantizer, to size it.
         var rawShifts = new List<int>();
         var normHalf = (mw - 32) / 2;
+        var scale = plan.RmsScale;
+        int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
+        var nrsLast = coarse + 4 + (kShift is null ? 15 : 9);
+        var nscLanes = kShift is not null && e <= 2 * lanes && lanes >= 2;
+        var nscGroups = (e + lanes - 1) / lanes;
+        // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
+        if (nscLanes)
+        {
+            var units = new NonlinearUnits(t);
+            for (var mq = 1L << 15; mq < 1L << 17; mq++)
+            {
+                if (units.Rsqrt(mq << 15, out _) >= 1 << 15)
+                    throw new InvalidOperationException("the rsqrt unit's y1 does not fit the lanes' signed 16-bit operand");
+            }
+        }
 
         var uops = new List<CompactUop>();
         var stages = new List<string>();
@@ -98,12 +139,23 @@ public sealed class CompactStepProgram
         {
             var s = Stage(stage);
             var rqN = t.RsqrtFracBits + 15 - N(site, layer);
-            rawShifts.Add(rqN + normHalf);
-            rawShifts.Add(rqN + normHalf - (mw - 2) / 2);
-            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 3));
-            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: coarse + 4 + 21,
-                Rq: rqN + normHalf, Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
-            uops.Add(new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
+            // On the lanes the products are x * y1 = (x * K) >> KShift: the shift takes KShift off.
+            var rqK = rqN + normHalf - (nscLanes ? kShift!.Value : 0);
+            rawShifts.Add(rqK);
+            rawShifts.Add(rqK - (mw - 2) / 2);
+            // The sum of squares starts from E; 1/sqrt's first step takes the last product from the adder (tail 2).
+            uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 2,
+                Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
+            uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: nrsLast, Rq: rqK));
+            // On the lanes: issue 0 reads x word 0 (elements 0 .. L-1) in every bank, issue 1 word 1; the sums
+            // are taken 3 and L + 3 cycles later (drained like a pass, element l written take + 7 + l),
+            // and the next op, which reads element r at its issue r, starts 11 or more cycles after the
+            // first issue and no earlier than the last take (which may fall in its first cycle: it
+            // restarts the accumulators as the take copies them, and the serial path's fields stay).
+            uops.Add(nscLanes
+                ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", ABase: src, AColStride: 1, AKvx: true,
+                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 3) - 2)
+                : new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
         }
 
         // Embedding.
@@ -123,13 +175,6 @@ public sealed class CompactStepProgram
             var nn = N(ActivationSite.AttnNorm, l);
             var kBase = layout.KeyBase + l * layout.KeyLen;
             var vBase = layout.ValueBase + l * layout.ValueLen;
-            uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
-            overlap[uops.Count - 1] = false;
-            uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
-            overlap[uops.Count - 1] = false;
-            uops.Add(Mat(p + "v", TensorNames.AttnWv(l), false, layout.Normed, nn, N(ActivationSite.Value, l), vBase, CompactWrite.Kvx) with { DPosValue = true });
-            overlap[uops.Count - 1] = false;
-
             var nq = N(ActivationSite.Query, l);
             var nk = N(ActivationSite.Key, l);
             var ns = N(ActivationSite.AttnScores, l);
@@ -141,24 +186,66 @@ public sealed class CompactStepProgram
             rawShifts.Add(rq3 + expFrac);
             rawShifts.Add(rq3 + zw - 1);
             rawShifts.Add(rq4);
-            var st = Stage(p + "attention");
             var avPasses = (d + lanes - 1) / lanes;
+            CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
+                BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
+                Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
+            uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
+            overlap[uops.Count - 1] = false;
+            uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
+            // Head 0's scores issue between k (they read its key in row order) and v, and drain while v
+            // issues; they count in v's stage (the stage list is the same for every architecture).
+            overlap[uops.Count - 1] = true;
+            uops.Add(Scores(0, Stage(p + "v")));
+            overlap[uops.Count - 1] = false;
+            // Tail 3 (the last pass's take): the exponentials that follow neither use the serial path
+            // nor load its fields, nor write KVX.
+            uops.Add(Mat(p + "v", TensorNames.AttnWv(l), false, layout.Normed, nn, N(ActivationSite.Value, l), vBase, CompactWrite.Kvx) with { DPosValue = true, Tail = 3 });
+
+            var st = Stage(p + "attention");
+            // The heads overlap. Order: head 0's exponentials, then per head h: head h + 1's
+            // scores (they drain while the reciprocal runs: it uses neither the serial path nor the
+            // vector RAM), h's reciprocal, h's weights, head h + 1's exponentials (while the weights
+            // drain: they do not use the serial path), h's weighted values. The exponentials' pipeline
+            // finishes after their op (its own valid chain and destination register), so the next op
+            // may issue 6 cycles after their last issue (their last table read); their writes go to one
+            // of two weights buffers (head parity), since head h's weights are still being read.
+            CompactUop Exp(int h) => new(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
+                DBase: layout.WeightsOf(h), Tail: ExpTableRead, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits);
+            // Rows of head h's weighted values' last pass that are written (row k: k + 10 cycles after its last issue).
+            int AvRows(int h) => Math.Min(lanes, h * d + d - h * d / lanes * lanes - (avPasses - 1) * lanes);
+            // With one head the reciprocal follows at once and reads the exponentials' sum.
+            uops.Add(c.NHead == 1 ? Exp(0) with { Tail = ExpLatency } : Exp(0));
             for (var h = 0; h < c.NHead; h++)
             {
                 var hd = h * d;
                 var chunk = hd / lanes * lanes;
-                uops.Add(new CompactUop(CompactStepOp.Sco, st, $"{p}attention head {h}: scores", ABase: kBase + hd, APassStride: e, AColStride: 1, AKvx: true,
-                    BBase: layout.Query + hd, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
-                    Rq: scoreRq, DBase: layout.Scores, Tail: macTail));
-                uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                    DBase: layout.Weights, Tail: 9, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
-                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: 11, Rq: rq3));
-                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.Weights, ColsPos: true, LastCol: 1, LastColPos: true, DBase: layout.Weights, Tail: serialTail));
-                uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
-                    BBase: layout.Weights, ColsPos: true, LastCol: Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
-                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
-                // The last head's weighted values go to wo, which reads them in row order.
-                overlap[uops.Count - 1] = h == c.NHead - 1;
+                var next = h + 1 < c.NHead;
+                var rcpTail = 0;
+                if (next)
+                {
+                    // Tail 3: the last pass's take; the drain writes its last score L + 9 cycles after the
+                    // last issue, before the weights (which load the serial path's fields) start.
+                    uops.Add(Scores(h + 1, st) with { Tail = 3 });
+                    rcpTail = Math.Max(0, lanes + SerialLatency + 4 - (3 + RcpSteps + 1));
+                }
+                else if (h > 0)
+                {
+                    // After the previous head's weighted values (tail 3): the weights start after their last write.
+                    rcpTail = Math.Max(0, AvRows(h - 1) - 1 + 10 - (3 + 1 + RcpSteps));
+                }
+                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: RcpSteps - 1, Rq: rq3, Tail: rcpTail));
+                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.WeightsOf(h), ColsPos: true, LastCol: 1, LastColPos: true,
+                    DBase: layout.WeightsOf(h), Tail: next ? 3 : serialTail));
+                if (next)
+                    uops.Add(Exp(h + 1));
+                var av = new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
+                    BBase: layout.WeightsOf(h), ColsPos: true, LastCol: avPasses == 1 ? 1 : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail);
+                uops.Add(h == c.NHead - 2 ? av with { Tail = 3 } : av);
+                // Head h + 2's scores may issue while these drain; the last head's go to wo, which reads them in row order.
+                if (h != c.NHead - 2)
+                    overlap[uops.Count - 1] = !next;
             }
 
             var no = N(ActivationSite.AttnProjection, l);
@@ -185,8 +272,9 @@ public sealed class CompactStepProgram
 
         // Overlap: the serial path takes its fields (shift, rows, destination) from registers loaded
         // at an op's first take, so the next matrix op may issue while this op's last pass drains.
-        // Its first take (its first pass issued, + 3) must come after this op's last write
-        // (last issue + L + 9), and no later op may read this op's results before they are written.
+        // Its first take (its first pass issued, + 3) must come after this op's last write (row k of
+        // the last pass: last issue + 10 + k; a take may cut the drain short after its last written row),
+        // and no later op may read this op's results before they are written.
         foreach (var (k, dependent) in overlap)
         {
             var a = uops[k];
@@ -194,7 +282,8 @@ public sealed class CompactStepProgram
             if (a.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av) || a.Residual || a.Write == CompactWrite.Logit
                 || b.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av))
                 throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
-            var tail = Math.Max(3, lanes + 6 - (b.LastCol + 1));
+            var rows = a.RowHiPos ? lanes : Math.Clamp(a.RowHi - a.RowBase - a.LastPass * lanes, 1, lanes);
+            var tail = Math.Max(3, rows + 6 - (b.LastCol + 1));
             // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
@@ -206,19 +295,34 @@ public sealed class CompactStepProgram
         // overtake the stream (its shortest stream: LastCol + 1 issues).
         for (var k = 0; k + 1 < uops.Count; k++)
         {
-            if ((uops[k].Op is CompactStepOp.Emb or CompactStepOp.Nsc && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
+            // (The lanes' OpNsc, which reads A from KVX, has its own tail.)
+            if ((uops[k].Op is CompactStepOp.Emb || (uops[k].Op == CompactStepOp.Nsc && !uops[k].AKvx)) && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss
                 || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
         }
+        // A residual product (wo, fc2) reads the old x from KVX for each row it drains: the last read
+        // address goes out L + 4 cycles after its last issue, while the op is still the one issuing.
+        // A sum of squares or a product that reads x in order (lm_head) may start right after that:
+        // it reads x[r] at its issue r, after the write (last issue + 10 + r - LastPass * L).
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var a = uops[k];
+            var b = uops[k + 1];
+            if (a.Op == CompactStepOp.Mat && a.Residual && a.Write == CompactWrite.Kvx
+                && (b.Op == CompactStepOp.Nss || (b.Op == CompactStepOp.Mat && b.BKvx && !b.Residual)) && b.BBase == a.DBase)
+                uops[k] = a with { Tail = Math.Min(a.Tail, Math.Max(lanes + 4, 10 - a.RowBase - a.LastPass * lanes)) };
+        }
+        // (A head's weighted values are read only by wo, after the last head's, whose tail is the dependent one.)
         foreach (var k in overlap.Keys)
         {
             var b = uops[k + 1];
-            if (uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
+            if (!(uops[k].Op == CompactStepOp.Av && b.Op == CompactStepOp.Sco) && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
                 throw new InvalidOperationException($"{uops[k + 2].Comment} may read {uops[k].Comment}'s results before they are written");
         }
 
-        // A pass's L sums drain one per cycle while the next pass issues: a pass must last L cycles.
-        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes))
+        // A pass's L sums drain one per cycle while the next pass issues: a pass followed by another
+        // must last L cycles (an op of one pass drains in its tail or under the next op, whose first take comes later).
+        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes && (u.PassPos || u.LastPass > 0)))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
         // The sequencer knows an op's last issue a cycle ahead: every op but End has passes of two or more columns.
         if (uops.Any(u => u.Op != CompactStepOp.End && u.LastCol < 1))
@@ -242,7 +346,7 @@ public sealed class CompactStepProgram
                 _ => u,
             }).ToList(), stages)
         {
-            NormWidth = mw, NormCoarse = coarse, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
+            NormWidth = mw, NormCoarse = coarse, KShift = kShift, NscLanes = nscLanes, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
         };
         return program;
     }

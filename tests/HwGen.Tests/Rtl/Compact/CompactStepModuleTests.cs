@@ -41,14 +41,24 @@ public class CompactStepModuleTests
 
     /// <summary>
     /// The documented timing (docs/hardware.md) for microGPT at 8 lanes, worked out by hand:
-    /// embedding 1 (the start register) + n_embd + 3; a norm (n_embd + 3) + (4 coarse + 4 + 22 steps) + (n_embd + 3) (the
-    /// streams' tails are 3: the next op reads element i at its issue i, after the stream has written it); a
-    /// 16 x 16 product 2 passes of 16 columns + the tail L + 9 (wo), or + 3 when the next product may issue while its
-    /// last pass drains (q, k; v + 6: the scores' first take, 8 columns + 3 later, must follow its last write);
-    /// fc1 8 passes + 3; lm_head 4 passes + 17;
-    /// one head at position 5: scores 8 + 17, exponentials 6 + 9, reciprocal 12, weights 6 + 8 (the weighted values read
-    /// weight i at their issue i, 2 + 8 or more cycles after its issue, after its write 9 cycles after),
-    /// weighted values 8 + 6 (8 + 3 for the last head: wo reads its rows 12..15 after they are written).
+    /// embedding 1 (the start register) + n_embd + 3; a norm (n_embd + 2) + (1 + 3 steps by 8 (SS + E >= 2,684) + 3 by 2 + 10: K = 4 y1, no K products) + (2 + 9: x * y1 on the lanes, taken
+    /// 3 and L + 3 cycles after the first issue, then the next op, which reads element i at its issue i after its write); the
+    /// embedding stream's tail is 3 (the next op reads element i at its issue i, after the stream has written it); a
+    /// 16 x 16 product 2 passes of 16 columns + the tail L + 4 (wo: the sum of squares after it starts once wo's
+    /// last residual read has gone out, and reads x[r] after its write), or + 3 when the next product may issue while its
+    /// last pass drains (q); k + 6 (head 0's scores follow: their first take, 8 columns + 3 later, must follow k's last
+    /// write); v's stage: head 0's scores 8 + 3 (they drain while v issues), then v + 3 (the exponentials that follow
+    /// do not use the serial path);
+    /// fc1 8 passes + 3; fc2 2 passes of 64 + L + 4 (lm_head reads x in order like a sum of squares); lm_head 4 passes + 17;
+    /// attention at position 5, the heads overlapped: head 0's exponentials 6 + 6 (the next op may issue
+    /// after their last table read); then per head h: head h + 1's scores 8 + 3 (they drain during the reciprocal), h's
+    /// reciprocal 12 + 1 (the weights load the serial path's fields after the scores' last write, 8 + 9 cycles after their
+    /// last issue; 12 for the last head), h's weights 6 + 3 (6 + 8 for the last head: the weighted values read weight i at
+    /// their issue i, after its write 9 cycles after its issue), head h + 1's exponentials 6 + 6, h's weighted values
+    /// (one pass: p + 1 columns) + the tail before head h + 2's scores, whose first take (8 columns + 3 later) must follow
+    /// the last written row (k: 10 + k cycles after the last issue): 3 for head 0 (rows 0..3 of its lane pass), 6 for
+    /// head 1 (rows 4..7); 6 + 3 before the last head's reciprocal and for the last head (wo reads rows 12..15 after
+    /// they are written).
     /// </summary>
     [Test]
     public void TheStagesTakeTheDocumentedCycles()
@@ -56,15 +66,16 @@ public class CompactStepModuleTests
         var (_, result) = Write(Plan("talos"), 8, "cstep-cycles");
         var at5 = result.Stages.ToDictionary(s => s.Name, s => s.Cycles(5));
         Assert.That(at5["embedding"], Is.EqualTo(1 + 16 + 3));
-        Assert.That(at5["embedding_norm"], Is.EqualTo(19 + 30 + 19));
-        Assert.That(at5["layer0.mlp_norm"], Is.EqualTo(19 + 30 + 19));
+        Assert.That(at5["embedding_norm"], Is.EqualTo(18 + 17 + 11));
+        Assert.That(at5["layer0.mlp_norm"], Is.EqualTo(18 + 17 + 11));
         Assert.That(at5["layer0.q"], Is.EqualTo(2 * 16 + 3));
-        Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 3));
-        Assert.That(at5["layer0.v"], Is.EqualTo(2 * 16 + 6));
-        Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 17));
+        Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 6));
+        Assert.That(at5["layer0.v"], Is.EqualTo((8 + 3) + (2 * 16 + 3)));
+        Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 12));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 3));
+        Assert.That(at5["layer0.fc2+mlp_residual"], Is.EqualTo(2 * 64 + 12));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
-        Assert.That(at5["layer0.attention"], Is.EqualTo(4 * (25 + 15 + 12 + 14) + 3 * (8 + 6) + (8 + 3)));
+        Assert.That(at5["layer0.attention"], Is.EqualTo((6 + 6) + 3 * ((8 + 3) + (12 + 1) + (6 + 3) + (6 + 6)) + (6 + 3) + (6 + 6) + (6 + 3) + 12 + (6 + 8) + (6 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
         Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
     }
