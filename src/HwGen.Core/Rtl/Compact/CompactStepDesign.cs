@@ -137,6 +137,7 @@ public static class CompactStepDesign
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
+            KSrc = U(7, KvxReadSource(u, program.NscLanes)),
         }).ToArray();
 
         var nrsA0 = program.NrsA0;
@@ -189,4 +190,21 @@ public static class CompactStepDesign
             pos => (k == 0 ? 1 : 0) + uops.Where(u => u.Stage == k).Sum(u => u.Cycles(pos, lanes)))).ToList();
         return new CompactStepResult(SourceFiles, stages);
     }
+
+    /// <summary>The source of an op's KVX read address, one-hot (hwgen_step's u_kax, a decoded ROM output,
+    /// so that the address mux waits for no decode): 0 embedding, 1 stream B (norms, matrix B), 2 the
+    /// residual, 3 the A walk (scores, weighted values, a norm's scale on the lanes), 4 exp table,
+    /// 5 1/sqrt table, 6 reciprocal table.</summary>
+    private static long KvxReadSource(CompactUop u, bool nscLanes) => u.Op switch
+    {
+        CompactStepOp.Emb => 1,
+        CompactStepOp.Nss => 2,
+        CompactStepOp.Nsc => nscLanes ? 8 : 2,
+        CompactStepOp.Mat => u.Residual ? 4 : 2,
+        CompactStepOp.Sco or CompactStepOp.Av => 8,
+        CompactStepOp.Exp => 16,
+        CompactStepOp.Nrs => 32,
+        CompactStepOp.Rcp => 64,
+        _ => 0,
+    };
 }
