@@ -36,6 +36,11 @@ internal static class SynthCommand
         {
             Description = "Core clock in MHz (iCE40: the fastest of the 12 MHz oscillator and the PLL settings at or below it; vendor boards: only their board clock). Default: the clock the board names for the core's architecture (ice40-up5k: 30 MHz for the compact core), else the board clock.",
         };
+        var seeds = new Option<int>("--pnr-seeds")
+        {
+            Description = $"iCE40: place and route with nextpnr seeds 1 to N, as many at a time as there are processors, and keep the highest Fmax (1 to {SynthFlow.MaxPlacerSeeds}; 1: one placement with nextpnr's default seed).",
+            DefaultValueFactory = _ => 1,
+        };
         var baud = new Option<int>("--baud")
         {
             Description = "UART baud rate of the board's name printer.",
@@ -56,7 +61,7 @@ internal static class SynthCommand
         var calibration = FixedPointOptions.Calibration();
         var command = new Command("synth", "Build the generated hardware for an FPGA board: an iCE40 bitstream, or a Vivado/Quartus project; report resources, Fmax, cycles per token and tokens/s.")
         {
-            model, target, arch, lanes, freq, baud, output, seed, temperature, greedy, samples, format, calibration, json,
+            model, target, arch, lanes, freq, seeds, baud, output, seed, temperature, greedy, samples, format, calibration, json,
         };
         command.SetAction(parseResult =>
         {
@@ -78,7 +83,7 @@ internal static class SynthCommand
                 var origin = $"{modelFile.Name} (sha256 {hash}), formats {plan.FormatRule}";
                 return CoreDesign.FromRtl(RtlGenerator.Generate(plan, options with { ModelHash = origin }), plan.Config, origin);
             });
-            var request = new SynthRequest(core, board, parseResult.GetValue(freq), parseResult.GetValue(baud), loop, outDir);
+            var request = new SynthRequest(core, board, parseResult.GetValue(freq), parseResult.GetValue(baud), loop, outDir, parseResult.GetValue(seeds));
             var flow = new SynthFlow { Progress = line => CliOutput.Progress.WriteLine($"hwgen synth: {line}") };
             var report = flow.Run(request, cycleSamples == 0 ? null : dir => MeasureCycles(core, dir, loop, cycleSamples));
 

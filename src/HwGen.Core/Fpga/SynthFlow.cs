@@ -31,6 +31,9 @@ public sealed class SynthFlow
         _verilator = verilator is null ? () => VerilatorDriver.Create(locator: _locator) : () => verilator;
     }
 
+    /// <summary>The most placements one iCE40 build may try (<see cref="SynthRequest.PlacerSeeds"/>).</summary>
+    public const int MaxPlacerSeeds = 32;
+
     /// <summary>Writes progress lines ("synthesising with yosys", ...); nothing when null.</summary>
     public Action<string>? Progress { get; init; }
 
@@ -43,6 +46,10 @@ public sealed class SynthFlow
     public SynthReport Run(SynthRequest request, Func<string, CycleReport>? cyclesPerToken = null, CancellationToken cancellation = default)
     {
         var target = request.Target;
+        if (request.PlacerSeeds is < 1 or > MaxPlacerSeeds)
+            throw new HwGenException($"--pnr-seeds {request.PlacerSeeds}: give 1 to {MaxPlacerSeeds} placements.");
+        if (request.PlacerSeeds > 1 && target.Flow != FpgaFlowKind.IceStorm)
+            throw new HwGenException($"--pnr-seeds {request.PlacerSeeds}: {target.Name} is placed by its vendor's tool, not here; leave out --pnr-seeds.");
         var clock = ClockPlan.For(target, request.Core.Arch, request.FrequencyMHz);
         var design = BoardWrapper.Generate(request.Core, target, clock, request.Baud, request.Loop, _templates, _constraintsFolder);
         var plan = new BuildPlan(request.Core.Origin);
@@ -71,7 +78,7 @@ public sealed class SynthFlow
             {
                 Progress?.Invoke("synthesising with yosys, placing and routing with nextpnr-ice40, packing with icepack");
                 var flow = new Ice40Flow(yosys, NextpnrDriver.Create(locator: _locator), IcepackDriver.Create(_locator));
-                var build = flow.Run(design, dir, request.PlacerSeed, cancellation);
+                var build = flow.Run(design, dir, request.PlacerSeeds, cancellation);
                 resources = build.Resources;
                 weights = build.Synthesis.Weights;
                 if (build.PlaceAndRoute.Report.MaxFrequencyMHz is { } fmax)
@@ -79,6 +86,11 @@ public sealed class SynthFlow
                     timing = new TimingReport(fmax, clock.ClockMHz, fmax >= clock.ClockMHz, build.PlaceAndRoute.Report.SlowestPath);
                     if (!timing.Met)
                         notes.Add($"Timing not met: Fmax {Fmt.MHz(fmax)} is below the {Fmt.MHz(clock.ClockMHz)} clock; the bitstream may misbehave. Use --freq {Fmt.Num(Math.Floor(fmax))} or lower.");
+                }
+                if (build.PlacerSeeds.Count > 0)
+                {
+                    var kept = build.PlacerSeeds.First(s => s.FmaxMHz == build.PlaceAndRoute.Report.MaxFrequencyMHz).Seed;
+                    notes.Add($"Placed with nextpnr seeds 1 to {build.PlacerSeeds.Count} (Fmax {string.Join(", ", build.PlacerSeeds.Select(s => s.FmaxMHz is { } f ? Fmt.MHz(f) : "none"))}); the bitstream and pnr.log are seed {kept}'s.");
                 }
                 files.AddRange([Path.GetFileName(build.Bitstream), "synth.log", "pnr.log", "lint.log"]);
             }

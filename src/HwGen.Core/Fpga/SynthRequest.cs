@@ -7,5 +7,5 @@ namespace HwGen.Fpga;
 /// <param name="Baud">The UART baud rate.</param>
 /// <param name="Loop">What the board's start loop feeds the core.</param>
 /// <param name="OutDir">The output folder (replaced as a whole when the build succeeds).</param>
-/// <param name="PlacerSeed">nextpnr's placer seed; its default when null.</param>
-public sealed record SynthRequest(CoreDesign Core, FpgaTarget Target, double? FrequencyMHz, int Baud, SampleLoop Loop, string OutDir, int? PlacerSeed = null);
+/// <param name="PlacerSeeds">iCE40: placements tried (seeds 1 to N, the highest Fmax kept); 1 places once with nextpnr's default seed.</param>
+public sealed record SynthRequest(CoreDesign Core, FpgaTarget Target, double? FrequencyMHz, int Baud, SampleLoop Loop, string OutDir, int PlacerSeeds = 1);

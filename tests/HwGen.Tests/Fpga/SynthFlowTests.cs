@@ -98,6 +98,38 @@ public class SynthFlowTests
     }
 
     [Test]
+    public void Several_placer_seeds_keep_the_highest_fmax_and_only_its_files()
+    {
+        var dir = Path.Combine(_root, "ice40-seeds");
+        var r = Flow().Run(new SynthRequest(FpgaFixture.Core(), FpgaTargets.Ice40Up5k, 48, UartSettings.DefaultBaud, SampleLoop.Default, dir, PlacerSeeds: 3));
+
+        var note = r.Notes.Single(n => n.StartsWith("Placed with nextpnr seeds", StringComparison.Ordinal));
+        var m = System.Text.RegularExpressions.Regex.Match(note, @"^Placed with nextpnr seeds 1 to 3 \(Fmax ([0-9.]+) MHz, ([0-9.]+) MHz, ([0-9.]+) MHz\); the bitstream and pnr.log are seed ([123])'s\.$");
+        Assert.That(m.Success, Is.True, note);
+        var fmax = Enumerable.Range(1, 3).Select(i => double.Parse(m.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var kept = int.Parse(m.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(r.Timing!.FmaxMhz, Is.EqualTo(fmax.Max()));
+        Assert.That(fmax[kept - 1], Is.EqualTo(fmax.Max()));
+        Assert.That(Array.IndexOf(fmax, fmax.Max()) + 1, Is.EqualTo(kept), "the lowest seed of equals");
+        // The kept pnr.log is the kept placement's: its last Fmax line is the report's.
+        var log = HwGen.Tools.NextpnrReport.Parse(File.ReadAllText(Path.Combine(dir, "pnr.log")));
+        Assert.That(log.MaxFrequencyMHz, Is.EqualTo(r.Timing.FmaxMhz));
+        Assert.That(Directory.GetFiles(dir, "*seed*"), Is.Empty, "the other placements are removed");
+        Assert.That(File.Exists(Path.Combine(dir, "hwgen_top.bin")), Is.True);
+    }
+
+    [Test]
+    public void Placer_seeds_outside_the_range_or_for_a_vendor_board_are_refused_before_any_work()
+    {
+        var dir = Path.Combine(_root, "seeds-refused");
+        var none = Assert.Throws<HwGenException>(() => Flow().Run(new SynthRequest(FpgaFixture.Core(), FpgaTargets.Ice40Up5k, null, UartSettings.DefaultBaud, SampleLoop.Default, dir, PlacerSeeds: 0)))!;
+        Assert.That(none.Message, Is.EqualTo("--pnr-seeds 0: give 1 to 32 placements."));
+        var vendor = Assert.Throws<HwGenException>(() => Flow().Run(new SynthRequest(FpgaFixture.Core(), FpgaTargets.ArtyA735t, null, UartSettings.DefaultBaud, SampleLoop.Default, dir, PlacerSeeds: 2)))!;
+        Assert.That(vendor.Message, Is.EqualTo("--pnr-seeds 2: arty-a7-35t is placed by its vendor's tool, not here; leave out --pnr-seeds."));
+        Assert.That(Directory.Exists(dir), Is.False);
+    }
+
+    [Test]
     public void Vivado_project_is_written_and_estimated()
     {
         var dir = Path.Combine(_root, "arty");
