@@ -25,7 +25,7 @@ public sealed partial record NextpnrReport(IReadOnlyDictionary<string, DeviceUse
 
     /// <summary>The critical path of the slowest clock, or null when the log has none.</summary>
     public CriticalPath? SlowestPath =>
-        Clocks.Count == 0 ? null : CriticalPaths.FirstOrDefault(p => p.Clock == Clocks.MinBy(c => c.MaxMHz)!.Clock);
+        Clocks.MinBy(c => c.MaxMHz) is { } slowest ? CriticalPaths.FirstOrDefault(p => p.Clock == slowest.Clock) : null;
 
     /// <summary>The use of <paramref name="resource"/>; 0 of 0 when the device has none.</summary>
     public DeviceUse Use(string resource) => Utilisation.TryGetValue(resource, out var use) ? use : new DeviceUse(0, 0);
@@ -50,26 +50,32 @@ public sealed partial record NextpnrReport(IReadOnlyDictionary<string, DeviceUse
             use[m.Groups["name"].Value] = new DeviceUse(Int(m.Groups["used"].Value), Int(m.Groups["total"].Value));
         }
 
-        var clocks = new Dictionary<string, ClockFrequency>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var line in lines)
-        {
-            var m = FrequencyLine().Match(line);
-            if (!m.Success)
-                continue;
-            var clock = m.Groups["clock"].Value;
-            if (!clocks.ContainsKey(clock))
-                order.Add(clock);
-            clocks[clock] = new ClockFrequency(clock, Double(m.Groups["max"].Value), Double(m.Groups["target"].Value), m.Groups["verdict"].Value == "PASS");
-        }
-        return new NextpnrReport(use, order.Select(c => clocks[c]).ToList()) { CriticalPaths = Paths(lines) };
+        var clocks = lines.Select(l => FrequencyLine().Match(l)).Where(m => m.Success)
+            .Select(m => new ClockFrequency(m.Groups["clock"].Value, Double(m.Groups["max"].Value), Double(m.Groups["target"].Value), m.Groups["verdict"].Value == "PASS"));
+        return new NextpnrReport(use, LastPerClock(clocks, c => c.Clock)) { CriticalPaths = LastPerClock(Paths(lines), p => p.Clock) };
     }
 
-    /// <summary>The last "Critical path report for clock" of each clock: its first source, last sink and delay split.</summary>
-    private static List<CriticalPath> Paths(List<string> lines)
+    /// <summary>
+    /// nextpnr reports each clock again after every phase: the last report of each clock (the one
+    /// after routing), in the order the clocks first appear.
+    /// </summary>
+    private static List<T> LastPerClock<T>(IEnumerable<T> reports, Func<T, string> clock)
     {
-        var paths = new Dictionary<string, CriticalPath>(StringComparer.Ordinal);
+        var last = new Dictionary<string, T>(StringComparer.Ordinal);
         var order = new List<string>();
+        foreach (var report in reports)
+        {
+            var key = clock(report);
+            if (!last.ContainsKey(key))
+                order.Add(key);
+            last[key] = report;
+        }
+        return order.Select(c => last[c]).ToList();
+    }
+
+    /// <summary>Every "Critical path report for clock" in the log, in order: its first source, last sink and delay split.</summary>
+    private static IEnumerable<CriticalPath> Paths(List<string> lines)
+    {
         for (var i = 0; i < lines.Count; i++)
         {
             var head = PathHeader().Match(lines[i]);
@@ -93,12 +99,9 @@ public sealed partial record NextpnrReport(IReadOnlyDictionary<string, DeviceUse
                 }
                 else if (PathTotal().Match(lines[j]) is { Success: true } total)
                 {
-                    var clock = head.Groups["clock"].Value;
                     if (from is not null && to is not null)
                     {
-                        if (!paths.ContainsKey(clock))
-                            order.Add(clock);
-                        paths[clock] = new CriticalPath(clock, CriticalPath.Shorten(from), CriticalPath.Shorten(to), cells,
+                        yield return new CriticalPath(head.Groups["clock"].Value, CriticalPath.Shorten(from), CriticalPath.Shorten(to), cells,
                             Double(total.Groups["logic"].Value), Double(total.Groups["routing"].Value));
                     }
                     i = j;
@@ -106,7 +109,6 @@ public sealed partial record NextpnrReport(IReadOnlyDictionary<string, DeviceUse
                 }
             }
         }
-        return order.Select(c => paths[c]).ToList();
     }
 
     private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
