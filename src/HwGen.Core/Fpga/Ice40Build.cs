@@ -11,6 +11,9 @@ public sealed record Ice40Build(YosysSynthesisResult Synthesis, NextpnrResult Pl
 {
     /// <summary>Every placement tried when more than one placer seed was asked for, in seed order; empty after one placement.</summary>
     public IReadOnlyList<PlacerSeedResult> PlacerSeeds { get; init; } = [];
+
+    /// <summary>The seed of the placement that was packed (the highest Fmax, the lowest seed on a tie); null after one placement with nextpnr's default seed.</summary>
+    public int? KeptSeed { get; init; }
 }
 
 /// <summary>One placement of a seed sweep.</summary>

@@ -55,6 +55,7 @@ public sealed class Ice40Flow
             design.Clock.ClockMHz, seed, AllowTimingFailure: true);
         NextpnrResult pnr;
         IReadOnlyList<PlacerSeedResult> seeds = [];
+        int? kept = null;
         if (placerSeeds == 1)
         {
             pnr = _nextpnr.PlaceAndRoute(Spec(asc, null), log, cancellation);
@@ -89,6 +90,7 @@ public sealed class Ice40Flow
                 }
             }
             pnr = runs[best - 1] with { LogFile = log };
+            kept = best;
         }
         var bin = _icepack.Pack(asc, Path.Combine(directory, BoardDesign.TopModule + ".bin"), Path.Combine(directory, "icepack.log"), cancellation);
 
@@ -99,7 +101,7 @@ public sealed class Ice40Flow
                 return new ResourceUse(r.Name, use.Used, use.Available, "nextpnr");
             return fromYosys;
         }).ToList();
-        return new Ice40Build(synthesis, pnr, bin, resources) { PlacerSeeds = seeds };
+        return new Ice40Build(synthesis, pnr, bin, resources) { PlacerSeeds = seeds, KeptSeed = kept };
     }
 
     /// <summary>Fails before place and route when the netlist needs more of a resource than the device has.</summary>

@@ -87,11 +87,8 @@ public sealed class SynthFlow
                     if (!timing.Met)
                         notes.Add($"Timing not met: Fmax {Fmt.MHz(fmax)} is below the {Fmt.MHz(clock.ClockMHz)} clock; the bitstream may misbehave. Use --freq {Fmt.Num(Math.Floor(fmax))} or lower.");
                 }
-                if (build.PlacerSeeds.Count > 0)
-                {
-                    var kept = build.PlacerSeeds.First(s => s.FmaxMHz == build.PlaceAndRoute.Report.MaxFrequencyMHz).Seed;
+                if (build.KeptSeed is { } kept)
                     notes.Add($"Placed with nextpnr seeds 1 to {build.PlacerSeeds.Count} (Fmax {string.Join(", ", build.PlacerSeeds.Select(s => s.FmaxMHz is { } f ? Fmt.MHz(f) : "none"))}); the bitstream and pnr.log are seed {kept}'s.");
-                }
                 files.AddRange([Path.GetFileName(build.Bitstream), "synth.log", "pnr.log", "lint.log"]);
             }
             else
