@@ -95,7 +95,8 @@ public static class CompactStepDesign
         var aw = new[] { wromAw, kvxAw, vramAw }.Max() + 1;
         var posW = CeilLog2(c.BlockSize + 1L);
         var tokW = IndexWidth(c.VocabSize);
-        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsLastStep + 1, 64, c.NEmbd + lanes }.Max();
+        var maxCount = new[] { 2 * c.NEmbd, c.MlpHidden, c.VocabSize, c.BlockSize + lanes, program.NrsLastStep + 1, 64, c.NEmbd + lanes,
+            (c.NHead + 1) * layout.HeadStride, CompactStepProgram.RcpSteps + CompactStepProgram.RcpStagger * c.NHead }.Max();
         var cntW = IndexWidth(maxCount + 1) + 1;
         var tailW = BitLength(uops.Max(u => u.Tail));
         var pcW = IndexWidth(uops.Count);
@@ -133,7 +134,7 @@ public static class CompactStepDesign
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
-            ColsPos = B(u.ColsPos), LastColPos = U(2, !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            ColsPos = B(u.ColsPos), LastColPos = U(2, u.LastColP1 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), BPs = U(cntW, u.BPassStride), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
@@ -141,6 +142,14 @@ public static class CompactStepDesign
         }).ToArray();
 
         var nrsA0 = program.NrsA0;
+        // OpRcp: head h's steps start at RcpStagger * h (normalize its sum and push its weights' shift;
+        // the table word 2 steps later; the products mq * y0 and y0 * (2 - t) chosen 3 and 7 steps
+        // later, y0 copied for the second at 4; y1 pushed into the ring 11 steps later).
+        var rcpSteps = Enumerable.Range(0, CompactStepProgram.RcpSteps + CompactStepProgram.RcpStagger * (c.NHead - 1)).Select(col =>
+        {
+            bool At(int k) => Enumerable.Range(0, c.NHead).Any(h => CompactStepProgram.RcpStagger * h + k == col);
+            return new { Col = col, Norm = At(0), Y0 = At(2), Mul1 = At(3), Y0d = At(4), Mul2 = At(7), Y1 = At(11) };
+        }).ToArray();
         var model = new
         {
             Shape = c.ToString(), Lanes = lanes, LanesMinus1 = lanes - 1, LgL = lgL, Single = lanes == 1,
@@ -175,6 +184,10 @@ public static class CompactStepDesign
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
             PosLFloor = Math.Max(lanes - 1, 1),
+            Heads = c.NHead, HeadsMinus1 = c.NHead - 1, LgStride = CeilLog2(layout.HeadStride), LgStrideMsb = CeilLog2(layout.HeadStride) - 1,
+            RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0 || r.Y0d).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
+            RcpY1Steps = string.Join(" || ", rcpSteps.Where(r => r.Y1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
+            RcpNormSteps = string.Join(" || ", rcpSteps.Where(r => r.Norm).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,
             Residuals = residuals.Select((r, k) => new { Sel = U(resSelW, k), r.ShA, r.ShB }).ToArray(),
             ScaleExpr = string.Join(" + ", Enumerable.Range(0, 20).Where(b => ((scale >> b) & 1) != 0).Select(b => string.Create(Inv, $"({sinW}'(drv) <<< {b})"))),

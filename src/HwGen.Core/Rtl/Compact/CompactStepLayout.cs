@@ -13,9 +13,9 @@ namespace HwGen.Rtl.Compact;
 /// that the embedding reads wte and wpe in the same cycle), x0 and x (element j in bank j mod L),
 /// per layer the keys position-major (position t in bank t mod L, word K + (t / L) * n_embd + j)
 /// and the values element-major (element j in bank j mod L, word V + t * n_embd / L + j / L);</item>
-/// <item>the vector RAM: the normed vector, query, attention output, MLP hidden vector, scores and
-/// softmax weights of two heads (head h in buffer h mod 2: the next head's exponentials are written
-/// while this head's weights are read).</item>
+/// <item>the vector RAM: the normed vector, query, attention output, MLP hidden vector, and the
+/// scores of every head (head h at Scores + h * HeadStride, HeadStride = BlockSize rounded up to a
+/// power of two), which the exponentials and then the softmax weights overwrite in place.</item>
 /// </list>
 /// </summary>
 public sealed class CompactStepLayout
@@ -54,8 +54,10 @@ public sealed class CompactStepLayout
         AttnOut = 2 * e;
         Hidden = 3 * e;
         Scores = Hidden + c.MlpHidden;
-        Weights = Scores + c.BlockSize;
-        VramDepth = Weights + 2 * c.BlockSize;
+        HeadStride = 2;
+        while (HeadStride < c.BlockSize)
+            HeadStride *= 2;
+        VramDepth = Scores + c.NHead * HeadStride;
         BlockSize = c.BlockSize;
     }
 
@@ -81,10 +83,12 @@ public sealed class CompactStepLayout
     public int AttnOut { get; }
     public int Hidden { get; }
     public int Scores { get; }
-    public int Weights { get; }
 
-    /// <summary>The vector RAM base of head <paramref name="h"/>'s softmax weights (two buffers, by head parity).</summary>
-    public int WeightsOf(int h) => Weights + h % 2 * BlockSize;
+    /// <summary>Words between two heads' scores (BlockSize rounded up to a power of two, at least 2).</summary>
+    public int HeadStride { get; }
+
+    /// <summary>The vector RAM base of head <paramref name="h"/>'s scores, exponentials and softmax weights (in place).</summary>
+    public int ScoresOf(int h) => Scores + h * HeadStride;
 
     /// <summary>Positions per sequence (the length of a scores or weights buffer).</summary>
     public int BlockSize { get; }

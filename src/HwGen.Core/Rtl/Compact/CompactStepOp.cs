@@ -15,11 +15,11 @@ public enum CompactStepOp
     Mat,
     /// <summary>Attention scores of one head: lanes are positions, one head element per cycle.</summary>
     Sco,
-    /// <summary>Softmax numerators of one head, one position per cycle.</summary>
+    /// <summary>Softmax numerators of every head (a pass per head), one position per cycle.</summary>
     Exp,
-    /// <summary>The reciprocal of the softmax sum (fixed step sequence).</summary>
+    /// <summary>The reciprocals of every head's softmax sum (fixed step sequence, the heads interleaved).</summary>
     Rcp,
-    /// <summary>Attention weights of one head, one position per cycle.</summary>
+    /// <summary>Attention weights of every head (a pass per head, one position per cycle and a bubble).</summary>
     Wgt,
     /// <summary>Weighted values of one head: lanes are head elements, one position per cycle.</summary>
     Av,
@@ -45,7 +45,8 @@ public enum CompactWrite
 /// <see cref="CompactStepProgram"/>). A matrix-style op (Mat, Sco, Av) issues LastPass + 1 passes
 /// of LastCol + 1 cycles (max(pos, LastCol) + 1 when LastColPos; columns past Cols are bubbles) and drains each pass's L sums through the
 /// serial requantizer; the other ops issue LastCol + 1 cycles. Then the op waits Tail cycles.
-/// ExpShift (Exp): the ShiftRoundHalfUp shift of the exp argument, nS + 15 - Ie.
+/// ExpShift (Exp): the ShiftRoundHalfUp shift of the exp argument, nS + 15 - Ie. LastColP1: passes of pos + 2
+/// cycles (the last a bubble). BPassStride: the vector RAM index (read address and written row) advances by it per pass.
 /// </summary>
 public sealed record CompactUop(
     CompactStepOp Op, int Stage, string Comment,
@@ -55,12 +56,12 @@ public sealed record CompactUop(
     int RowBase = 0, int RowLo = 0, int RowHi = 0, bool RowHiPos = false,
     bool Relu = false, bool Residual = false, int ShA = 0, int ShB = 0, int Rq = 0, int Rq2 = 0,
     int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0,
-    int ExpShift = 0)
+    int ExpShift = 0, bool LastColP1 = false, int BPassStride = 0)
 {
     /// <summary>Cycles from the op's first cycle to the next op's first cycle, at position <paramref name="pos"/>.</summary>
     public int Cycles(int pos, int lanes)
     {
-        var lastCol = LastColPos ? Math.Max(pos, LastCol) : LastCol;
+        var lastCol = LastColP1 ? pos + 1 : LastColPos ? Math.Max(pos, LastCol) : LastCol;
         var lastPass = PassPos ? pos / lanes : LastPass;
         return (lastCol + 1) * (lastPass + 1) + Tail;
     }

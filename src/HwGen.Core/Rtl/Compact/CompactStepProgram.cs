@@ -25,6 +25,9 @@ public sealed class CompactStepProgram
     /// <summary>Steps of the reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
     public const int RcpSteps = 12;
 
+    /// <summary>Steps between two heads' reciprocals in OpRcp (their products on lane 0 never coincide).</summary>
+    public const int RcpStagger = 3;
+
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -187,67 +190,57 @@ public sealed class CompactStepProgram
             rawShifts.Add(rq3 + zw - 1);
             rawShifts.Add(rq4);
             var avPasses = (d + lanes - 1) / lanes;
+            var heads = c.NHead;
             CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
                 BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
-                Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
+                Rq: scoreRq, DBase: layout.ScoresOf(h), Tail: macTail);
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
             overlap[uops.Count - 1] = false;
             uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
-            // Head 0's scores issue between k (they read its key in row order) and v, and drain while v
-            // issues; they count in v's stage (the stage list is the same for every architecture).
+            // Every head's scores issue between k (head 0's read its key in row order) and v, each head's
+            // drain overlapping the next head's issue, the last drain v's issue; they count in v's stage
+            // (the stage list is the same for every architecture). Each head's scores go to their own
+            // buffer; the drain keeps each head's maximum in a ring of per-head registers.
             overlap[uops.Count - 1] = true;
-            uops.Add(Scores(0, Stage(p + "v")));
-            overlap[uops.Count - 1] = false;
+            var vStage = Stage(p + "v");
+            for (var h = 0; h < heads; h++)
+            {
+                uops.Add(Scores(h, vStage));
+                overlap[uops.Count - 1] = false;
+            }
             // Tail 3 (the last pass's take): the exponentials that follow neither use the serial path
             // nor load its fields, nor write KVX.
             uops.Add(Mat(p + "v", TensorNames.AttnWv(l), false, layout.Normed, nn, N(ActivationSite.Value, l), vBase, CompactWrite.Kvx) with { DPosValue = true, Tail = 3 });
 
             var st = Stage(p + "attention");
-            // The heads overlap. Order: head 0's exponentials, then per head h: head h + 1's
-            // scores (they drain while the reciprocal runs: it uses neither the serial path nor the
-            // vector RAM), h's reciprocal, h's weights, head h + 1's exponentials (while the weights
-            // drain: they do not use the serial path), h's weighted values. The exponentials' pipeline
-            // finishes after their op (its own valid chain and destination register), so the next op
-            // may issue 6 cycles after their last issue (their last table read); their writes go to one
-            // of two weights buffers (head parity), since head h's weights are still being read.
-            CompactUop Exp(int h) => new(CompactStepOp.Exp, st, $"{p}attention head {h}: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                DBase: layout.WeightsOf(h), Tail: ExpTableRead, ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits);
-            // Rows of head h's weighted values' last pass that are written (row k: k + 10 cycles after its last issue).
-            int AvRows(int h) => Math.Min(lanes, h * d + d - h * d / lanes * lanes - (avPasses - 1) * lanes);
-            // With one head the reciprocal follows at once and reads the exponentials' sum.
-            uops.Add(c.NHead == 1 ? Exp(0) with { Tail = ExpLatency } : Exp(0));
-            for (var h = 0; h < c.NHead; h++)
+            // The heads batched: the exponentials of every head (a pass per head, the head's maximum taken
+            // from the ring at its pass's first issue, its sum kept in a ring of per-head sums; tail 9:
+            // the reciprocals take the last sum), the reciprocals interleaved (head h's steps start at
+            // 3h), the weights of every head (a pass per head of pos + 1 columns and a bubble, in which the
+            // serial path's shift changes to the next head's), then each head's weighted values.
+            uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
+                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: ExpLatency,
+                ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
+            uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention: reciprocals", LastCol: RcpSteps - 1 + RcpStagger * (heads - 1), Rq: rq3));
+            // Head 0's weighted values read head 0's weights (written in the first pass) at their issue i,
+            // and their first take (the serial path's fields) comes after the weights' last write.
+            uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention: weights", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColP1: true,
+                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: Math.Max(3, SerialLatency + 5 - 2 * heads)));
+            for (var h = 0; h < heads; h++)
             {
                 var hd = h * d;
                 var chunk = hd / lanes * lanes;
-                var next = h + 1 < c.NHead;
-                var rcpTail = 0;
-                if (next)
-                {
-                    // Tail 3: the last pass's take; the drain writes its last score L + 9 cycles after the
-                    // last issue, before the weights (which load the serial path's fields) start.
-                    uops.Add(Scores(h + 1, st) with { Tail = 3 });
-                    rcpTail = Math.Max(0, lanes + SerialLatency + 4 - (3 + RcpSteps + 1));
-                }
-                else if (h > 0)
-                {
-                    // After the previous head's weighted values (tail 3): the weights start after their last write.
-                    rcpTail = Math.Max(0, AvRows(h - 1) - 1 + 10 - (3 + 1 + RcpSteps));
-                }
-                uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention head {h}: reciprocal", LastCol: RcpSteps - 1, Rq: rq3, Tail: rcpTail));
-                uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention head {h}: weights", BBase: layout.WeightsOf(h), ColsPos: true, LastCol: 1, LastColPos: true,
-                    DBase: layout.WeightsOf(h), Tail: next ? 3 : serialTail));
-                if (next)
-                    uops.Add(Exp(h + 1));
                 var av = new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
-                    BBase: layout.WeightsOf(h), ColsPos: true, LastCol: avPasses == 1 ? 1 : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    BBase: layout.ScoresOf(h), ColsPos: true, LastCol: avPasses == 1 ? 1 : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
                     Rq: rq4, DBase: layout.AttnOut, Tail: macTail);
-                uops.Add(h == c.NHead - 2 ? av with { Tail = 3 } : av);
-                // Head h + 2's scores may issue while these drain; the last head's go to wo, which reads them in row order.
-                if (h != c.NHead - 2)
-                    overlap[uops.Count - 1] = !next;
+                // The next head's weighted values have the same serial path fields but their rows: their
+                // first take may come once this head's last drain has left the hold chain (L cycles after its take).
+                if (h + 1 < heads)
+                    av = av with { Tail = Math.Max(3, lanes - 1 - av.LastCol) };
+                uops.Add(av);
             }
-
+            // The last head's go to wo, which reads them in row order.
+            overlap[uops.Count - 1] = true;
             var no = N(ActivationSite.AttnProjection, l);
             var nr = N(ActivationSite.AttnResidual, l);
             var f = Math.Max(xFrac, no);
@@ -296,8 +289,7 @@ public sealed class CompactStepProgram
         for (var k = 0; k + 1 < uops.Count; k++)
         {
             // (The lanes' OpNsc, which reads A from KVX, has its own tail.)
-            if ((uops[k].Op is CompactStepOp.Emb || (uops[k].Op == CompactStepOp.Nsc && !uops[k].AKvx)) && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss
-                || (uops[k].Op == CompactStepOp.Wgt && uops[k + 1].Op == CompactStepOp.Av))
+            if ((uops[k].Op is CompactStepOp.Emb || (uops[k].Op == CompactStepOp.Nsc && !uops[k].AKvx)) && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
         }
         // A residual product (wo, fc2) reads the old x from KVX for each row it drains: the last read
