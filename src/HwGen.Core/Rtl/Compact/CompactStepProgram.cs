@@ -191,9 +191,12 @@ public sealed class CompactStepProgram
             rawShifts.Add(rq4);
             var avPasses = (d + lanes - 1) / lanes;
             var heads = c.NHead;
+            // Head h's rows are h * HeadStride + position (RowHi: the first invalid row less pos + 1), so that
+            // every head's scores have the same serial path fields but their rows.
             CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
-                BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true, RowHiPos: true,
-                Rq: scoreRq, DBase: layout.ScoresOf(h), Tail: macTail);
+                BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true,
+                RowBase: layout.ScoresOf(h) - layout.Scores, RowLo: layout.ScoresOf(h) - layout.Scores, RowHi: layout.ScoresOf(h) - layout.Scores, RowHiPos: true,
+                Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
             overlap[uops.Count - 1] = false;
             uops.Add(Mat(p + "k", TensorNames.AttnWk(l), false, layout.Normed, nn, N(ActivationSite.Key, l), kBase, CompactWrite.Key) with { DPosKey = true });
@@ -277,6 +280,10 @@ public sealed class CompactStepProgram
                 throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
             var rows = a.RowHiPos ? lanes : Math.Clamp(a.RowHi - a.RowBase - a.LastPass * lanes, 1, lanes);
             var tail = Math.Max(3, rows + 6 - (b.LastCol + 1));
+            // Two heads' scores differ only in their rows (taken at the drain's input): the next head's
+            // first take need only wait until this head's last drain has left the hold chain.
+            if (a.Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco)
+                tail = Math.Max(3, lanes - 1 - b.LastCol);
             // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
@@ -304,11 +311,11 @@ public sealed class CompactStepProgram
                 && (b.Op == CompactStepOp.Nss || (b.Op == CompactStepOp.Mat && b.BKvx && !b.Residual)) && b.BBase == a.DBase)
                 uops[k] = a with { Tail = Math.Min(a.Tail, Math.Max(lanes + 4, 10 - a.RowBase - a.LastPass * lanes)) };
         }
-        // (A head's weighted values are read only by wo, after the last head's, whose tail is the dependent one.)
+        // (A head's scores are read only by the exponentials, after v.)
         foreach (var k in overlap.Keys)
         {
             var b = uops[k + 1];
-            if (!(uops[k].Op == CompactStepOp.Av && b.Op == CompactStepOp.Sco) && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
+            if (!(uops[k].Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco) && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
                 throw new InvalidOperationException($"{uops[k + 2].Comment} may read {uops[k].Comment}'s results before they are written");
         }
 
