@@ -142,13 +142,14 @@ public static class CompactStepDesign
         }).ToArray();
 
         var nrsA0 = program.NrsA0;
-        // OpRcp: head h's steps start at RcpStagger * h (normalize its sum and push its weights' shift;
-        // the table word 2 steps later; the products mq * y0 and y0 * (2 - t) chosen 3 and 7 steps
-        // later, y0 copied for the second at 4; y1 pushed into the ring 11 steps later).
+        // OpRcp: head h's steps start at RcpStagger * h: normalize its sum (and push its weights' shift);
+        // the table word arrives 2 steps later and goes straight into mq * y0; it is still there at 4
+        // (the address holds until the next head's normalize), when y0 is kept for y0 * (2 - t),
+        // chosen at 6 (the next head's word comes at 5: kept at 7); y1 is pushed into the ring at 10.
         var rcpSteps = Enumerable.Range(0, CompactStepProgram.RcpSteps + CompactStepProgram.RcpStagger * (c.NHead - 1)).Select(col =>
         {
             bool At(int k) => Enumerable.Range(0, c.NHead).Any(h => CompactStepProgram.RcpStagger * h + k == col);
-            return new { Col = col, Norm = At(0), Y0 = At(2), Mul1 = At(3), Y0d = At(4), Mul2 = At(7), Y1 = At(11) };
+            return new { Col = col, Norm = At(0), Mul1 = At(2), Y0 = At(4), Mul2 = At(6), Y1 = At(10) };
         }).ToArray();
         var model = new
         {
@@ -185,7 +186,7 @@ public static class CompactStepDesign
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
             PosLFloor = Math.Max(lanes - 1, 1),
             Heads = c.NHead, HeadsMinus1 = c.NHead - 1, LgStride = CeilLog2(layout.HeadStride), LgStrideMsb = CeilLog2(layout.HeadStride) - 1,
-            RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0 || r.Y0d).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
+            RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
             RcpY1Steps = string.Join(" || ", rcpSteps.Where(r => r.Y1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             RcpNormSteps = string.Join(" || ", rcpSteps.Where(r => r.Norm).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,

@@ -22,8 +22,8 @@ public sealed class CompactStepProgram
     /// <summary>Cycles from an exponential's issue to its write and its term of the sum.</summary>
     public const int ExpLatency = 9;
 
-    /// <summary>Steps of the reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
-    public const int RcpSteps = 12;
+    /// <summary>Steps of one head's reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
+    public const int RcpSteps = 11;
 
     /// <summary>Steps between two heads' reciprocals in OpRcp (their products on lane 0 never coincide).</summary>
     public const int RcpStagger = 3;
