@@ -142,14 +142,15 @@ public static class CompactStepDesign
         }).ToArray();
 
         var nrsA0 = program.NrsA0;
-        // OpRcp: head h's steps start at RcpStagger * h: normalize its sum (and push its weights' shift);
+        // OpRcp: head h's steps start at RcpStagger * h: normalize its sum (the sums' ring moves on 2 steps
+        // later, pushing the head's weights shift: the last head's sum may still take a term in step 1);
         // the table word arrives 2 steps later and goes straight into mq * y0; it is still there at 4
         // (the address holds until the next head's normalize), when y0 is kept for y0 * (2 - t),
         // chosen at 6 (the next head's word comes at 5: kept at 7); y1 is pushed into the ring at 10.
         var rcpSteps = Enumerable.Range(0, CompactStepProgram.RcpSteps + CompactStepProgram.RcpStagger * (c.NHead - 1)).Select(col =>
         {
             bool At(int k) => Enumerable.Range(0, c.NHead).Any(h => CompactStepProgram.RcpStagger * h + k == col);
-            return new { Col = col, Norm = At(0), Mul1 = At(2), Y0 = At(4), Mul2 = At(6), Y1 = At(10) };
+            return new { Col = col, Norm = At(0), Pop = At(2), Mul1 = At(2), Y0 = At(4), Mul2 = At(6), Y1 = At(10) };
         }).ToArray();
         var model = new
         {
@@ -188,7 +189,7 @@ public static class CompactStepDesign
             Heads = c.NHead, HeadsMinus1 = c.NHead - 1, LgStride = CeilLog2(layout.HeadStride), LgStrideMsb = CeilLog2(layout.HeadStride) - 1,
             RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
             RcpY1Steps = string.Join(" || ", rcpSteps.Where(r => r.Y1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
-            RcpNormSteps = string.Join(" || ", rcpSteps.Where(r => r.Norm).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
+            RcpPopSteps = string.Join(" || ", rcpSteps.Where(r => r.Pop).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,
             Residuals = residuals.Select((r, k) => new { Sel = U(resSelW, k), r.ShA, r.ShB }).ToArray(),
             ScaleExpr = string.Join(" + ", Enumerable.Range(0, 20).Where(b => ((scale >> b) & 1) != 0).Select(b => string.Create(Inv, $"({sinW}'(drv) <<< {b})"))),

@@ -217,12 +217,14 @@ public sealed class CompactStepProgram
 
             var st = Stage(p + "attention");
             // The heads batched: the exponentials of every head (a pass per head, the head's maximum taken
-            // from the ring at its pass's first issue, its sum kept in a ring of per-head sums; tail 9:
-            // the reciprocals take the last sum), the reciprocals interleaved (head h's steps start at
+            // from the ring at its pass's first issue, its sum kept in a ring of per-head sums; tail 9
+            // with one head, whose sum the reciprocal takes at once, else 8: the last pass's first term,
+            // issued a column or more before the last, has moved the ring into place, and the reciprocals
+            // move it on in their step 2, after the last term), the reciprocals interleaved (head h's steps start at
             // 3h), the weights of every head (a pass per head of pos + 1 columns and a bubble, in which the
             // serial path's shift changes to the next head's), then each head's weighted values.
             uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: ExpLatency,
+                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: heads == 1 ? ExpLatency : ExpLatency - 1,
                 ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
             uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention: reciprocals", LastCol: RcpSteps - 1 + RcpStagger * (heads - 1), Rq: rq3));
             // Head 0's weighted values read head 0's weights (written in the first pass) at their issue i,
