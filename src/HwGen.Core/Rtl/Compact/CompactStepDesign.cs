@@ -134,13 +134,15 @@ public static class CompactStepDesign
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
-            ColsPos = B(u.ColsPos), LastColPos = U(2, u.LastColP1 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), BPs = U(cntW, u.BPassStride), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            ColsPos = B(u.ColsPos), LastColPos = U(2, u.LastColP1 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), BPs = B(u.BPassStride != 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
             KSrc = U(7, KvxReadSource(u, program.NscLanes)),
         }).ToArray();
 
+        if (uops.Any(u => u.BPassStride != 0 && u.BPassStride != layout.HeadStride))
+            throw new InvalidOperationException("a batched op's buffers are not HeadStride apart");
         var nrsA0 = program.NrsA0;
         // OpRcp: head h's steps start at RcpStagger * h: normalize its sum (the sums' ring moves on 2 steps
         // later, pushing the head's weights shift: the last head's sum may still take a term in step 1);
@@ -175,7 +177,7 @@ public static class CompactStepDesign
             // fsa_q/fsb_q one step later: in p_q and sp_d in step X + 3, in sp_q from X + 4.
             NrsA0 = nrsA0, NrsY0 = nrsA0, NrsA = nrsA0 + 2, NrsT = nrsA0 + 6, NrsY1 = nrsA0 + 9,
             NrsC1 = nrsA0 + 10, NrsC2 = nrsA0 + 11, NrsP1 = nrsA0 + 14, NrsK = nrsA0 + 15,
-            RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0,
+            RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0, NeedY1 = program.NscLanes || program.KShift is null,
             NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes, LanesMinus2 = Math.Max(lanes - 2, 0),
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),

@@ -47,18 +47,17 @@ public class CompactStepModuleTests
     /// 16 x 16 product 2 passes of 16 columns + the tail L + 4 (wo: the sum of squares after it starts once wo's
     /// last residual read has gone out, and reads x[r] after its write), or + 3 when the next product may issue while its
     /// last pass drains (q); k + 6 (head 0's scores follow: their first take, 8 columns + 3 later, must follow k's last
-    /// write); v's stage: head 0's scores 8 + 3 (they drain while v issues), then v + 3 (the exponentials that follow
+    /// write); v's stage: each head's scores 8 + 3 (a head's first take comes 8 cycles after the previous head's last:
+    /// its drain has left the hold chain; the last head's drain under v), then v + 3 (the exponentials that follow
     /// do not use the serial path);
     /// fc1 8 passes + 3; fc2 2 passes of 64 + L + 4 (lm_head reads x in order like a sum of squares); lm_head 4 passes + 17;
-    /// attention at position 5, the heads overlapped: head 0's exponentials 6 + 6 (the next op may issue
-    /// after their last table read); then per head h: head h + 1's scores 8 + 3 (they drain during the reciprocal), h's
-    /// reciprocal 12 + 1 (the weights load the serial path's fields after the scores' last write, 8 + 9 cycles after their
-    /// last issue; 12 for the last head), h's weights 6 + 3 (6 + 8 for the last head: the weighted values read weight i at
-    /// their issue i, after its write 9 cycles after its issue), head h + 1's exponentials 6 + 6, h's weighted values
-    /// (one pass: p + 1 columns) + the tail before head h + 2's scores, whose first take (8 columns + 3 later) must follow
-    /// the last written row (k: 10 + k cycles after the last issue): 3 for head 0 (rows 0..3 of its lane pass), 6 for
-    /// head 1 (rows 4..7); 6 + 3 before the last head's reciprocal and for the last head (wo reads rows 12..15 after
-    /// they are written).
+    /// attention at position 5, the heads batched: the exponentials of the 4 heads, 4 passes of p + 1 + a tail of 8 (the
+    /// last pass's first term has moved the sums' ring into place when the reciprocals start, and they move it on after
+    /// the last term); the 4 reciprocals interleaved 3 steps apart, 3 * 3 + 11, tail 0; the weights of the 4 heads, 4
+    /// passes of p + 1 and a bubble, + 3 (head 0's weighted values read head 0's weights, written long before, and
+    /// take their first sums after the weights' last write); heads 0..2's weighted values (p + 1) + 6 (the next
+    /// head's first take, 2 + 3 cycles after its start at the earliest, comes L cycles after this head's last take, when
+    /// its drain has left the hold chain), the last head's + 3 (wo reads rows 12..15 after they are written).
     /// </summary>
     [Test]
     public void TheStagesTakeTheDocumentedCycles()
@@ -70,12 +69,12 @@ public class CompactStepModuleTests
         Assert.That(at5["layer0.mlp_norm"], Is.EqualTo(18 + 17 + 11));
         Assert.That(at5["layer0.q"], Is.EqualTo(2 * 16 + 3));
         Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 6));
-        Assert.That(at5["layer0.v"], Is.EqualTo((8 + 3) + (2 * 16 + 3)));
+        Assert.That(at5["layer0.v"], Is.EqualTo(4 * (8 + 3) + (2 * 16 + 3)));
         Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 12));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 3));
         Assert.That(at5["layer0.fc2+mlp_residual"], Is.EqualTo(2 * 64 + 12));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
-        Assert.That(at5["layer0.attention"], Is.EqualTo((6 + 6) + 3 * ((8 + 3) + (12 + 1) + (6 + 3) + (6 + 6)) + (6 + 3) + (6 + 6) + (6 + 3) + 12 + (6 + 8) + (6 + 3)));
+        Assert.That(at5["layer0.attention"], Is.EqualTo((4 * 6 + 8) + (3 * 3 + 11) + (4 * 7 + 3) + 3 * (6 + 6) + (6 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
         Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
     }
