@@ -90,7 +90,7 @@ public sealed class CompactStepLayout
     /// <summary>The vector RAM base of head <paramref name="h"/>'s scores, exponentials and softmax weights (in place).</summary>
     public int ScoresOf(int h) => Scores + h * HeadStride;
 
-    /// <summary>Positions per sequence (the length of a scores or weights buffer).</summary>
+    /// <summary>Positions per sequence (the used length of a head's scores buffer).</summary>
     public int BlockSize { get; }
     public int VramDepth { get; }
 

@@ -291,8 +291,8 @@ public sealed class CompactStepProgram
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
             uops[k] = a with { Tail = tail };
         }
-        // A stream (the embedding, a norm's scale, a head's weights) writes element i Tail cycles after
-        // its issue i; the next op (a product, a sum of squares, the weighted values) reads element i at
+        // A stream (the embedding, a norm's scale) writes element i Tail cycles after
+        // its issue i; the next op (a product, a sum of squares) reads element i at
         // its own issue i and uses the serial path only later, so it may start as soon as it cannot
         // overtake the stream (its shortest stream: LastCol + 1 issues).
         for (var k = 0; k + 1 < uops.Count; k++)
