@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HwGen.Model;
 using HwGen.Numerics;
 using HwGen.Quantization;
@@ -66,6 +67,20 @@ public sealed class CompactStepProgram
     /// <summary>The largest RmsNorm epsilon code.</summary>
     public long MaxEps { get; private init; }
 
+    // Whether every y1 of a table set's rsqrt unit is below 2^15 (98,304 table inputs: checked once per table set).
+    private static readonly ConcurrentDictionary<TableParameters, bool> RsqrtFitsLaneOperand = new();
+
+    private static bool RsqrtFits(TableParameters tables)
+    {
+        var units = new NonlinearUnits(tables);
+        for (var mq = 1L << 15; mq < 1L << 17; mq++)
+        {
+            if (units.Rsqrt(mq << 15, out _) >= 1 << 15)
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>The program for <paramref name="plan"/> on <paramref name="layout"/>.</summary>
     public static CompactStepProgram Build(NumericsPlan plan, CompactStepLayout layout)
     {
@@ -99,15 +114,8 @@ public sealed class CompactStepProgram
         var nscLanes = kShift is not null && e <= 2 * lanes && lanes >= 2;
         var nscGroups = (e + lanes - 1) / lanes;
         // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
-        if (nscLanes)
-        {
-            var units = new NonlinearUnits(t);
-            for (var mq = 1L << 15; mq < 1L << 17; mq++)
-            {
-                if (units.Rsqrt(mq << 15, out _) >= 1 << 15)
-                    throw new InvalidOperationException("the rsqrt unit's y1 does not fit the lanes' signed 16-bit operand");
-            }
-        }
+        if (nscLanes && !RsqrtFitsLaneOperand.GetOrAdd(t, RsqrtFits))
+            throw new InvalidOperationException("the rsqrt unit's y1 does not fit the lanes' signed 16-bit operand");
 
         var uops = new List<CompactUop>();
         var stages = new List<string>();
