@@ -133,13 +133,15 @@ public static class CompactStepDesign
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
-            ColsPos = B(u.ColsPos), LastColPos = U(2, !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            ColsPos = B(u.ColsPos), LastColPos = U(2, u.HiddenLayer >= 0 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), Sparse = B(u.HiddenLayer >= 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
             KSrc = U(7, KvxReadSource(u, program.NscLanes)),
         }).ToArray();
 
+        // fc2's column counters: nz in 0 .. MlpHidden, the last column and the prefetch pointer below max(MlpHidden, L, 2).
+        var spW = IndexWidth(Math.Max(c.MlpHidden, CompactUop.SparseColumns(0, lanes)));
         var nrsA0 = program.NrsA0;
         var model = new
         {
@@ -175,6 +177,10 @@ public static class CompactStepDesign
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
             PosLFloor = Math.Max(lanes - 1, 1),
+            // fc2's columns per pass: max(nz, L, 2); the row index memory of the compacted hidden vector.
+            SparseFloorM1 = CompactUop.SparseColumns(0, lanes) - 1, SparseTwo = CompactUop.SparseColumns(0, lanes) == 2,
+            IdxDepth = c.MlpHidden, IdxAW = IndexWidth(c.MlpHidden), IdxAMsb = IndexWidth(c.MlpHidden) - 1,
+            NzW = BitLength(c.MlpHidden), NzMsb = BitLength(c.MlpHidden) - 1, SpW = spW, SpMsb = spW - 1,
             ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,
             Residuals = residuals.Select((r, k) => new { Sel = U(resSelW, k), r.ShA, r.ShB }).ToArray(),
             ScaleExpr = string.Join(" + ", Enumerable.Range(0, 20).Where(b => ((scale >> b) & 1) != 0).Select(b => string.Create(Inv, $"({sinW}'(drv) <<< {b})"))),
@@ -186,8 +192,24 @@ public static class CompactStepDesign
         files.AddText("hwgen_step.sv", templates.Render("compact/hwgen_step.sv.hbs", model));
 
         // Stage 0 also takes the cycle that registers start_i, token_i and pos_i.
-        var stages = program.StageNames.Select((name, k) => new ScheduleStage(name,
-            pos => (k == 0 ? 1 : 0) + uops.Where(u => u.Stage == k).Sum(u => u.Cycles(pos, lanes)))).ToList();
+        // fc2's stage depends on the step's count of nonzero hidden codes of its layer (CompactUop.HiddenLayer).
+        var stages = program.StageNames.Select((name, k) =>
+        {
+            var mine = uops.Where(u => u.Stage == k).ToArray();
+            var stage = new ScheduleStage(name, pos => (k == 0 ? 1 : 0) + mine.Sum(u => u.Cycles(pos, lanes)));
+            var sparse = mine.Where(u => u.HiddenLayer >= 0).ToArray();
+            if (sparse.Length == 0)
+                return stage;
+            var rest = mine.Where(u => u.HiddenLayer < 0).Sum(u => u.Cycles(0, lanes)) + sparse.Sum(u => u.Tail) + (k == 0 ? 1 : 0);
+            var passes = sparse.Sum(u => u.LastPass + 1);
+            return stage with
+            {
+                DataCycles = (pos, nonzero) => (k == 0 ? 1 : 0) + mine.Sum(u => u.Cycles(pos, lanes, nonzero)),
+                Formula = sparse.Length == 1 && mine.All(u => !u.LastColPos && !u.PassPos && !u.ColsPos)
+                    ? string.Create(Inv, $"{passes} * max(nz, {CompactUop.SparseColumns(0, lanes)}) + {rest} cycles, nz = the step's nonzero MLP hidden codes of layer {sparse[0].HiddenLayer} (of {c.MlpHidden})")
+                    : "depends on the step's nonzero MLP hidden codes",
+            };
+        }).ToList();
         return new CompactStepResult(SourceFiles, stages);
     }
 

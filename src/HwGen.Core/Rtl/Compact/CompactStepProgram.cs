@@ -26,6 +26,12 @@ public sealed class CompactStepProgram
     /// <summary>Steps of the reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
     public const int RcpSteps = 12;
 
+    /// <summary>
+    /// fc1's tail: its last write (last issue + 9 + L) comes before fc2's index prefetch (two cycles before fc2's
+    /// first issue), so fc2 starts 12 + L cycles after fc1's last issue.
+    /// </summary>
+    public static int SparseFc1Tail(int lanes) => 11 + lanes;
+
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -265,14 +271,18 @@ public sealed class CompactStepProgram
             xFrac = nr;
 
             Norm(p + "mlp_norm", ActivationSite.MlpNorm, l, layout.XBase, layout.Normed, CompactWrite.Vram);
-            uops.Add(Mat(p + "fc1", TensorNames.MlpFc1(l), false, layout.Normed, N(ActivationSite.MlpNorm, l), N(ActivationSite.MlpHidden, l), layout.Hidden, CompactWrite.Vram, relu: true));
-            overlap[uops.Count - 1] = true;
+            // fc1 writes the nonzero hidden codes compacted (the k-th at Hidden + k, its row at index word k) and
+            // counts them; fc2 needs the count for its column bound and prefetches index words 0 and 1 in the
+            // two cycles before its first issue: fc1 waits until its last write (last issue + 9 + L) is readable.
+            uops.Add(Mat(p + "fc1", TensorNames.MlpFc1(l), false, layout.Normed, N(ActivationSite.MlpNorm, l), N(ActivationSite.MlpHidden, l), layout.Hidden, CompactWrite.Vram, relu: true)
+                with { Tail = SparseFc1Tail(lanes) });
             var nm = N(ActivationSite.MlpOutput, l);
             var nx = N(ActivationSite.MlpResidual, l);
             f = Math.Max(xFrac, nm);
             rq2s.Add(f - nx);
+            // fc2 skips the hidden codes ReLU made 0 (their products are 0): max(nz, L, 2) columns per pass.
             uops.Add(Mat(p + "fc2+mlp_residual", TensorNames.MlpFc2(l), false, layout.Hidden, N(ActivationSite.MlpHidden, l), nm, layout.XBase, CompactWrite.Kvx)
-                with { Residual = true, ShA = f - xFrac, ShB = f - nm, Rq2 = f - nx });
+                with { Residual = true, ShA = f - xFrac, ShB = f - nm, Rq2 = f - nx, HiddenLayer = l });
             xFrac = nx;
         }
         uops.Add(Mat("lm_head", TensorNames.LmHead, true, layout.XBase, xFrac, N(ActivationSite.Logits, -1), 0, CompactWrite.Logit));
@@ -343,6 +353,13 @@ public sealed class CompactStepProgram
         {
             if (uops[k].Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nss && uops[k - 1].Tail < 3)
                 throw new InvalidOperationException($"{uops[k].Comment} follows an op without a tail");
+        }
+        // A sparse op (fc2) reads the vector fc1 wrote just before it, compacted, with fc1's tail for the prefetch.
+        for (var k = 0; k < uops.Count; k++)
+        {
+            if (uops[k].HiddenLayer >= 0 && !(k > 0 && uops[k - 1].Relu && uops[k - 1].Write == CompactWrite.Vram && uops[k - 1].DBase == uops[k].BBase
+                && uops[k - 1].Tail >= SparseFc1Tail(lanes) && !uops[k].BKvx && uops[k].Op == CompactStepOp.Mat))
+                throw new InvalidOperationException($"{uops[k].Comment} does not follow the ReLU product it reads");
         }
         if (rq2s.Any(r => r < 0))
             throw new HwGenException($"The compact step of {c} needs a left shift in a residual requantize; use formats whose residual stream has at most the fraction bits of its inputs.");
