@@ -133,7 +133,7 @@ public static class CompactStepDesign
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
-            ColsPos = B(u.ColsPos), LastColPos = U(2, u.HiddenLayer >= 0 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), Sparse = B(u.HiddenLayer >= 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            ColsPos = B(u.ColsPos), LastColPos = U(2, !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), Sparse = B(u.HiddenLayer >= 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),

@@ -70,7 +70,7 @@ public class CompactSamplerModuleTests
         var plan = Plan(model);
         var sampler = (CompactSamplerTiming)Write(plan, $"csamp-ready-{model}").Result.Timing;
         var step = CompactStepDesign.AddTo(new BuildPlan("test"), TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, 8);
-        var shortest = 1 + step.Stages.Sum(st => st.Cycles(0));
+        var shortest = 1 + step.Stages.Sum(st => st.CyclesAt(0, new int[plan.Config.NLayer])); // every MLP hidden code 0: fc2's fewest columns
         Assert.That(shortest, Is.GreaterThan(sampler.ReadyCycles));
     }
 
