@@ -4,9 +4,10 @@ namespace HwGen.Rtl.Compact;
 /// The compact sampler's timing (hdl-templates/compact/hwgen_sampler.sv.hbs), counted from start_i
 /// (cycle 0) to done_o. The maximum and its index are taken as the step writes the logits, so greedy
 /// is done in cycle 1. Sampled: logit i is read from the logit RAM and issued to the exponentials in
-/// cycle 2i + 1, its e_i summed 9 cycles later; one cycle to load r * Z, <see cref="SumW"/>
-/// multiplier steps, one cycle to load u, then one stored exponential per cycle from token 0, the
-/// chosen one's found a cycle later: done in cycle 2 * vocab + 12 + SumW + token.
+/// cycle 2i + 1, its e_i summed 9 cycles later (where Z goes into the multiplier); SumW
+/// multiplier steps for u = (r * Z) &gt;&gt; 32, then a binary search of the stored running sums, one
+/// probe per cycle, clog2(vocab) probes: done in cycle 2 * vocab + 9 + SumW + clog2(vocab),
+/// whatever the token.
 /// </summary>
 /// <param name="Vocab">The vocabulary size.</param>
 /// <param name="SumW">Bits of the exponentials' sum Z (the serial multiplier's steps for r * Z).</param>
@@ -17,8 +18,8 @@ namespace HwGen.Rtl.Compact;
 public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles) : ISamplerTiming
 {
     /// <summary>The cycle of done_o for a sampled token 0.</summary>
-    public int SampledBase => 2 * Vocab + 12 + SumW;
+    public int SampledBase => 2 * Vocab + 9 + SumW + SvLiteral.IndexWidth(Vocab);
 
     /// <inheritdoc />
-    public int Cycles(bool greedy, int token) => greedy ? 1 : SampledBase + token;
+    public int Cycles(bool greedy, int token) => greedy ? 1 : SampledBase;
 }
