@@ -90,7 +90,7 @@ public sealed record CompactSamplerView(
             LambdaW: lambdaW, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
-            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: rzSteps, RzLast: rzSteps - 1, USh: 32 - rzSteps,
+            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: rzSteps, RzLast: rzSteps - 2, USh: 32 - rzSteps,
             FirstProbe: (1 << (tokW - 1)) - 1, ProbeLast: tokW - 1, AuxW: auxW,
             RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, RecipW: BitLength(recip.Max()), RecipDepth: recip.Length, RecipMemFile: "cs_recip.mem",
             Log2E: NonlinearUnits.Log2E, LambdaShift: NumericsPlan.LambdaShift,
