@@ -12,7 +12,8 @@ public sealed record CompactSamplerResult(IReadOnlyList<string> Sources, ISample
 /// <summary>
 /// Renders the compact core's <c>hwgen_sampler</c> (hdl-templates/compact/hwgen_sampler.sv.hbs): no
 /// multiplier block, one logit per cycle, its own exp and reciprocal tables (<c>cs_exp.mem</c>,
-/// <c>cs_recip.mem</c>) and a block RAM for the step's logits (and the exponentials of the current token).
+/// <c>cs_recip.mem</c>) and a block RAM for the step's logits (and the running sums of the exponentials
+/// of the current token, which its binary search reads).
 /// </summary>
 public static class CompactSamplerDesign
 {
