@@ -12,7 +12,8 @@ public sealed record CompactSamplerResult(IReadOnlyList<string> Sources, ISample
 /// <summary>
 /// Renders the compact core's <c>hwgen_sampler</c> (hdl-templates/compact/hwgen_sampler.sv.hbs): no
 /// multiplier block, one logit per cycle, its own exp and reciprocal tables (<c>cs_exp.mem</c>,
-/// <c>cs_recip.mem</c>) and a block RAM for the step's logits (and the exponentials of the current token).
+/// <c>cs_recip.mem</c>) and a block RAM for the step's logits (and the running sums of the exponentials
+/// of the current token, which its binary search reads).
 /// </summary>
 public static class CompactSamplerDesign
 {
@@ -32,6 +33,24 @@ public static class CompactSamplerDesign
         files.AddText(view.RecipMemFile, MemImage.Format(recip.Select(v => (long)v), view.RecipW,
             $"ReciprocalTable.Generate({t.RecipIndexBits}, {t.RecipFracBits}): the compact sampler's reciprocal table."));
         files.AddText("hwgen_sampler.sv", templates.Render(Template, view));
-        return new CompactSamplerResult(["hwgen_sampler.sv"], view.Timing);
+        return new CompactSamplerResult(["hwgen_sampler.sv"], view.Timing with { LastWriteGap = LastWriteGap(plan, lanes) });
+    }
+
+    /// <summary>
+    /// Cycles from the compact step's last logit write to its done cycle (the sampler's start_i): lm_head's
+    /// serial path writes lane r of its last pass SerialLatency + 5 + r cycles after its last issue, the
+    /// op's tail (L + 4 + SerialLatency) ends with the write of lane L - 1, and End (done_o) follows it:
+    /// L - r cycles, r the lane of the last logit.
+    /// </summary>
+    public static int LastWriteGap(NumericsPlan plan, int lanes)
+    {
+        var program = CompactStepProgram.Build(plan, new CompactStepLayout(plan.Config, lanes));
+        var uops = program.Uops;
+        var last = uops.Count - 2;
+        var lm = uops[last];
+        if (uops[^1].Op != CompactStepOp.End || lm.Write != CompactWrite.Logit || lm.RowBase != 0 || lm.PassPos)
+            throw new InvalidOperationException("the compact step's last op before End is not the logits' product");
+        var lane = (plan.Config.VocabSize - 1) % lanes;
+        return lm.Tail - 4 - CompactStepProgram.SerialLatency - lane;
     }
 }
