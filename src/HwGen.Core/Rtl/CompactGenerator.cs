@@ -16,7 +16,7 @@ internal static class CompactGenerator
         var c = plan.Config;
         var files = new BuildPlan(options.ModelHash);
         var step = CompactStepDesign.AddTo(files, templates, plan, options.Lanes);
-        var sampler = CompactSamplerDesign.AddTo(files, templates, plan, options.Lanes);
+        var sampler = CompactSamplerDesign.AddTo(files, templates, plan, step.LastLogitWriteGap);
         if (step.Stages.Count > CoreStage.FirstPhase)
             throw new HwGenException($"The compact decode step of {c} has {step.Stages.Count} stages; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
         files.AddText("hwgen_core.sv", templates.Render("hwgen_core.sv.hbs", RtlGenerator.CoreModel(c, options.Lanes, serialLogits: true)));

@@ -115,7 +115,7 @@ public sealed class RtlSchedule
     /// Cycles from the step's start pulse to its done pulse, inclusive of the idle cycle that takes the start (for a
     /// data-dependent step, the most: every MLP hidden code nonzero).
     /// </summary>
-    public int StepCycles(int pos) => 1 + Stages.Sum(s => s.Cycles(pos));
+    public int StepCycles(int pos) => StepCycles(pos, null);
 
     /// <summary>
     /// <see cref="StepCycles(int)"/> of a step whose count of nonzero MLP hidden codes per layer is

@@ -62,11 +62,9 @@ public sealed record CompactSamplerView(
         }
         var lambdaW = BitLength(maxLambda);
         var auxW = Math.Max(16, Math.Max(BitLength(maxY1), BitLength(recip.Max())));
-        // Z's exact width: every e_i is at most Exp2(0), the largest Exp2 output.
-        var maxExp = 0L;
-        for (var w = -(1L << (t.ExpIndexBits + CeilLog2(expW) + 1)); w <= 0; w++)
-            maxExp = Math.Max(maxExp, units.Exp2(w));
-        var sumW = BitLength(c.VocabSize * maxExp);
+        // Z's exact width: every e_i is at most Exp2(0) = 2^Fe, the largest Exp2 output (a step down in w
+        // halves the entry of the next-larger fraction, which is below 2^(Fe + 1)).
+        var sumW = BitLength(c.VocabSize * (long)units.Exp2(0));
         if (sumW > 32)
             throw new HwGenException($"The compact sampler's sum of exponentials has {sumW} bits; its serial multiplier takes at most 32. Use a smaller vocabulary.");
 
@@ -84,13 +82,12 @@ public sealed record CompactSamplerView(
         // normalization, the table read, three 32-step multiplies (each after its load), LAMBDA taken, the first draw (64).
         var ready = 1 + 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1 + 64;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
-        var rzSteps = sumW;
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
             LambdaW: lambdaW, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
-            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: rzSteps, RzLast: rzSteps - 2, USh: 32 - rzSteps,
+            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: sumW, RzLast: sumW - 2, USh: 32 - sumW,
             FirstProbe: (1 << (tokW - 1)) - 1, ProbeLast: tokW - 1, AuxW: auxW,
             RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, RecipW: BitLength(recip.Max()), RecipDepth: recip.Length, RecipMemFile: "cs_recip.mem",
             Log2E: NonlinearUnits.Log2E, LambdaShift: NumericsPlan.LambdaShift,

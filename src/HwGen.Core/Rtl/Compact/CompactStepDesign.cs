@@ -10,7 +10,8 @@ namespace HwGen.Rtl.Compact;
 /// <summary>The compact step's files (dependency order, leaves first) and its exact stage timing.</summary>
 /// <param name="Sources">The SystemVerilog files added, leaves first, hwgen_step.sv last.</param>
 /// <param name="Stages">The step's stages; Cycles(pos) from the first cycle stage_o shows a stage to the first cycle it shows the next (the last: to its done cycle, inclusive).</param>
-public sealed record CompactStepResult(IReadOnlyList<string> Sources, IReadOnlyList<ScheduleStage> Stages);
+/// <param name="LastLogitWriteGap">Cycles from the step's last logit write to its done cycle (<see cref="CompactStepProgram.LastLogitWriteGap"/>).</param>
+public sealed record CompactStepResult(IReadOnlyList<string> Sources, IReadOnlyList<ScheduleStage> Stages, int LastLogitWriteGap);
 
 /// <summary>
 /// Renders the compact architecture's <c>hwgen_step</c> (hdl-templates/compact/) for a numerics plan
@@ -196,7 +197,8 @@ public static class CompactStepDesign
         var stages = program.StageNames.Select((name, k) =>
         {
             var mine = uops.Where(u => u.Stage == k).ToArray();
-            var stage = new ScheduleStage(name, pos => (k == 0 ? 1 : 0) + mine.Sum(u => u.Cycles(pos, lanes)));
+            int Cycles(int pos, IReadOnlyList<int>? nonzero) => (k == 0 ? 1 : 0) + mine.Sum(u => u.Cycles(pos, lanes, nonzero));
+            var stage = new ScheduleStage(name, pos => Cycles(pos, null));
             var sparse = mine.Where(u => u.HiddenLayer >= 0).ToArray();
             if (sparse.Length == 0)
                 return stage;
@@ -204,13 +206,13 @@ public static class CompactStepDesign
             var passes = sparse.Sum(u => u.LastPass + 1);
             return stage with
             {
-                DataCycles = (pos, nonzero) => (k == 0 ? 1 : 0) + mine.Sum(u => u.Cycles(pos, lanes, nonzero)),
+                DataCycles = Cycles,
                 Formula = sparse.Length == 1 && mine.All(u => !u.LastColPos && !u.PassPos && !u.ColsPos)
                     ? string.Create(Inv, $"{passes} * max(nz, {CompactUop.SparseColumns(0, lanes)}) + {rest} cycles, nz = the step's nonzero MLP hidden codes of layer {sparse[0].HiddenLayer} (of {c.MlpHidden})")
                     : "depends on the step's nonzero MLP hidden codes",
             };
         }).ToList();
-        return new CompactStepResult(SourceFiles, stages);
+        return new CompactStepResult(SourceFiles, stages, program.LastLogitWriteGap);
     }
 
     /// <summary>The source of an op's KVX read address, one-hot (hwgen_step's u_kax, a decoded ROM output,

@@ -73,6 +73,14 @@ public sealed class CompactStepProgram
     /// <summary>The largest RmsNorm epsilon code.</summary>
     public long MaxEps { get; private init; }
 
+    /// <summary>
+    /// Cycles from the step's last logit write to its done cycle (the sampler's start_i): lm_head's serial
+    /// path writes lane r of its last pass SerialLatency + 5 + r cycles after its last issue, the op's tail
+    /// (L + 4 + SerialLatency) ends with the write of lane L - 1, and End (done_o) follows it: L - r cycles,
+    /// r the lane of the last logit.
+    /// </summary>
+    public int LastLogitWriteGap { get; private init; }
+
     // Whether every y1 of a table set's rsqrt unit is below 2^15 (98,304 table inputs: checked once per table set).
     private static readonly ConcurrentDictionary<TableParameters, bool> RsqrtFitsLaneOperand = new();
 
@@ -363,6 +371,9 @@ public sealed class CompactStepProgram
         }
         if (rq2s.Any(r => r < 0))
             throw new HwGenException($"The compact step of {c} needs a left shift in a residual requantize; use formats whose residual stream has at most the fraction bits of its inputs.");
+        var lm = uops[^2];
+        if (uops[^1].Op != CompactStepOp.End || lm.Write != CompactWrite.Logit || lm.RowBase != 0 || lm.PassPos)
+            throw new InvalidOperationException("the compact step's last op before End is not the logits' product");
         var pre = Math.Max(0, -rawShifts.Min());
         var program = new CompactStepProgram(
             uops.Select(u => u.Op switch
@@ -371,6 +382,7 @@ public sealed class CompactStepProgram
                 _ => u,
             }).ToList(), stages)
         {
+            LastLogitWriteGap = lm.Tail - 4 - SerialLatency - (c.VocabSize - 1) % lanes,
             NormWidth = mw, NormCoarse = coarse, KShift = kShift, NscLanes = nscLanes, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
         };
         return program;
