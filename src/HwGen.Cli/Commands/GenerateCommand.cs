@@ -53,7 +53,7 @@ internal static class GenerateCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"wrote {result.Files} files to {result.Out}: top {result.Top}, {result.Lanes} lane(s), formats {result.FormatRule}"));
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"decode step: {result.StepCyclesAtPos0} cycles at position 0 (schedule.txt); sources in order: {RtlDesign.ManifestFile}"));
+                $"decode step: {(design.Schedule.DataDependent ? "at most " : "")}{result.StepCyclesAtPos0} cycles at position 0 (schedule.txt); sources in order: {RtlDesign.ManifestFile}"));
             return 0;
         });
         return command;

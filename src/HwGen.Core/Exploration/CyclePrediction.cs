@@ -25,7 +25,7 @@ public sealed record CyclePrediction(IReadOnlyList<SampleTimeline> Timelines, do
             // A sample that ended on BOS fed every emitted token back, then chose BOS at one more step.
             var endedOnBos = e.Logits.Count == s.Prompt.Count + e.Tokens.Count + 1;
             var chosen = endedOnBos ? [.. e.Tokens, config.Bos] : e.Tokens;
-            var t = schedule.Predict(config, s.Prompt.Count, chosen, s.Greedy, s.MaxLen);
+            var t = schedule.Predict(config, s.Prompt.Count, chosen, s.Greedy, s.MaxLen, e.HiddenNonzero);
             timelines[i] = t;
             long previous = 0;
             foreach (var cycle in t.TokenCycles)

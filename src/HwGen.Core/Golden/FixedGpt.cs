@@ -34,6 +34,7 @@ public sealed class FixedGpt : ILogitModel
     private readonly LayerCodes[] _layers;
     private readonly int[][] _keys, _values;
     private readonly int[] _x0, _x, _xn, _q, _attn, _proj, _hidden, _logits;
+    private readonly int[] _hiddenNonzero;  // per layer, of the last step
     private readonly int[] _scores, _weights;
     private readonly long[] _exps;
     private readonly long _rmsScale;
@@ -91,6 +92,7 @@ public sealed class FixedGpt : ILogitModel
         _attn = new int[_c.NEmbd];
         _proj = new int[_c.NEmbd];
         _hidden = new int[_c.MlpHidden];
+        _hiddenNonzero = new int[_c.NLayer];
         _logits = new int[_c.VocabSize];
         _scores = new int[_c.NHead * _c.BlockSize];
         _weights = new int[_c.NHead * _c.BlockSize];
@@ -181,6 +183,7 @@ public sealed class FixedGpt : ILogitModel
             slot = Slot(ActivationSite.MlpHidden, l);
             Linear(w.Fc1, _xn, _frac[Slot(ActivationSite.MlpNorm, l)], _hidden, slot, true);
             Report(slot, ActivationSite.MlpHidden, l, _hidden);
+            _hiddenNonzero[l] = CountNonzero(_hidden);
             var oSlot = Slot(ActivationSite.MlpOutput, l);
             Linear(w.Fc2, _hidden, _frac[slot], _proj, oSlot, false);
             Report(oSlot, ActivationSite.MlpOutput, l, _proj);
@@ -195,6 +198,23 @@ public sealed class FixedGpt : ILogitModel
         Report(slot, ActivationSite.Logits, -1, _logits);
         Position = pos + 1;
         return _logits;
+    }
+
+    /// <summary>
+    /// The last step's count of nonzero MLP hidden codes (after ReLU) per layer: the compact core's fc2 issues
+    /// columns for these only, so its cycles depend on them (docs/hardware.md). Valid until the next step.
+    /// </summary>
+    public IReadOnlyList<int> HiddenNonzero => _hiddenNonzero;
+
+    private static int CountNonzero(int[] codes)
+    {
+        var n = 0;
+        foreach (var v in codes)
+        {
+            if (v != 0)
+                n++;
+        }
+        return n;
     }
 
     /// <summary>Saturation events per site since construction or <see cref="ClearSaturations"/>, in step order.</summary>

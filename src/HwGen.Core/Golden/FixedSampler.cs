@@ -43,6 +43,7 @@ public sealed class FixedSampler
         var rng = new XorShift32(unchecked((int)seed));
         var (lambda, lambdaFrac) = greedy ? (0L, 0) : Lambda(temperatureCode);
         var logits = recordLogits ? new List<int[]>() : null;
+        var nonzero = recordLogits ? new List<int[]>() : null;
         var emitted = new List<int>();
         _model.Reset();
         var token = c.Bos;
@@ -52,6 +53,7 @@ public sealed class FixedSampler
             var codes = _model.StepCodes(token);
             steps++;
             logits?.Add(codes.ToArray());
+            nonzero?.Add(_model.HiddenNonzero.ToArray());
             if (pos < prompt.Length)
             {
                 token = prompt[pos];
@@ -73,7 +75,7 @@ public sealed class FixedSampler
                 break;
             token = next;
         }
-        return new FixedSample(emitted.ToArray(), steps, logits);
+        return new FixedSample(emitted.ToArray(), steps, logits, nonzero);
     }
 
     /// <summary>The index of the largest code; the lowest index wins a tie.</summary>

@@ -93,18 +93,24 @@ public static class RunReportBuilder
     private static (IReadOnlyList<BarDatum>, string) Stages(HardwareRun run)
     {
         var schedule = run.Design.Rtl.Schedule;
+        // Each token's position and its step's nonzero MLP hidden counts (the compact core's fc2 depends on them).
         var positions = new List<int>();
+        var nonzero = new List<IReadOnlyList<int>?>();
         for (var i = 0; i < run.Simulation.Samples.Count; i++)
         {
             var prompt = run.Stimulus[i].Prompt.Count;
-            positions.AddRange(Enumerable.Range(prompt, run.Simulation.Samples[i].Tokens.Count));
+            foreach (var p in Enumerable.Range(prompt, run.Simulation.Samples[i].Tokens.Count))
+            {
+                positions.Add(p);
+                nonzero.Add(run.Expected[i].HiddenNonzero?[p]);
+            }
         }
         var perToken = run.Simulation.CyclesPerToken.Mean;
         if (positions.Count == 0)
             return ([], "No token was generated, so there are no cycles per token to break down.");
         var data = schedule.Stages.Select(s =>
         {
-            var mean = positions.Average(p => (double)s.Cycles(p));
+            var mean = positions.Select((p, k) => (double)s.CyclesAt(p, nonzero[k])).Average();
             return new BarDatum(s.Name, mean, mean.ToString("N1", Inv));
         }).ToList();
         var rest = perToken - data.Sum(d => d.Value);

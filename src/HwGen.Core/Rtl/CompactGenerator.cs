@@ -16,7 +16,7 @@ internal static class CompactGenerator
         var c = plan.Config;
         var files = new BuildPlan(options.ModelHash);
         var step = CompactStepDesign.AddTo(files, templates, plan, options.Lanes);
-        var sampler = CompactSamplerDesign.AddTo(files, templates, plan, options.Lanes);
+        var sampler = CompactSamplerDesign.AddTo(files, templates, plan, step.LastLogitWriteGap);
         if (step.Stages.Count > CoreStage.FirstPhase)
             throw new HwGenException($"The compact decode step of {c} has {step.Stages.Count} stages; dbg_stage_o shows at most {CoreStage.FirstPhase}. Use fewer layers.");
         files.AddText("hwgen_core.sv", templates.Render("hwgen_core.sv.hbs", RtlGenerator.CoreModel(c, options.Lanes, serialLogits: true)));
@@ -29,8 +29,10 @@ internal static class CompactGenerator
         // and its serial draw runs again after each sampled done_o: its next start_i comes a whole step
         // later, and step 0 is the shortest step. Every step the compact program makes is far longer
         // than the sampler's ready cycles.
-        if (sampler.Timing is CompactSamplerTiming t && schedule.StepCycles(0) - 1 < t.ReadyCycles)
-            throw new InvalidOperationException($"the compact step of {c} takes {schedule.StepCycles(0)} cycles at position 0, fewer than the sampler's {t.ReadyCycles} ready cycles");
+        // The shortest step: position 0 with every MLP hidden code 0 (fc2's fewest columns).
+        var shortest = schedule.StepCycles(0, new int[c.NLayer]);
+        if (sampler.Timing is CompactSamplerTiming t && shortest - 1 < t.ReadyCycles)
+            throw new InvalidOperationException($"the compact step of {c} takes {shortest} cycles at position 0, fewer than the sampler's {t.ReadyCycles} ready cycles");
         files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");
         files.AddText("schedule.txt", schedule.Describe(0));
         return new RtlDesign(files, sources, schedule, options.Lanes, RtlGenerator.Top, CoreArch.Compact);

@@ -8,8 +8,28 @@ public sealed record SampleTimeline(IReadOnlyList<long> TokenCycles, long DoneCy
 
 /// <summary>One stage of the decode step with the cycles it takes at a position.</summary>
 /// <param name="Name">The stage, e.g. "layer0.q".</param>
-/// <param name="Cycles">Cycles from entering the stage to entering the next, at position pos (0-based).</param>
-public sealed record ScheduleStage(string Name, Func<int, int> Cycles);
+/// <param name="Cycles">
+/// Cycles from entering the stage to entering the next, at position pos (0-based); for a stage whose cycles depend
+/// on the step's data (<see cref="DataCycles"/>), the most it takes (every MLP hidden code nonzero).
+/// </param>
+public sealed record ScheduleStage(string Name, Func<int, int> Cycles)
+{
+    /// <summary>
+    /// Set for a stage whose cycles depend on the step's data (the compact core's fc2): cycles at position pos with
+    /// the step's count of nonzero MLP hidden codes per layer. Null: the stage takes <see cref="Cycles"/>.
+    /// </summary>
+    public Func<int, IReadOnlyList<int>, int>? DataCycles { get; init; }
+
+    /// <summary>What a data-dependent stage's cycles are, in words (schedule.txt); null for the others.</summary>
+    public string? Formula { get; init; }
+
+    /// <summary>
+    /// Cycles at position <paramref name="pos"/> of a step whose count of nonzero MLP hidden codes per layer is
+    /// <paramref name="hiddenNonzero"/> (null: every code nonzero).
+    /// </summary>
+    public int CyclesAt(int pos, IReadOnlyList<int>? hiddenNonzero) =>
+        DataCycles is { } f && hiddenNonzero is not null ? f(pos, hiddenNonzero) : Cycles(pos);
+}
 
 /// <summary>
 /// The schedule the generated core implements, stage by stage: the seed of the cycle model. A step
@@ -91,8 +111,20 @@ public sealed class RtlSchedule
     public static RtlSchedule Of(IReadOnlyList<ScheduleStage> stages, ISamplerTiming sampler, int vocab) =>
         new(stages, vocab) { Sampler = sampler };
 
-    /// <summary>Cycles from the step's start pulse to its done pulse, inclusive of the idle cycle that takes the start.</summary>
-    public int StepCycles(int pos) => 1 + Stages.Sum(s => s.Cycles(pos));
+    /// <summary>
+    /// Cycles from the step's start pulse to its done pulse, inclusive of the idle cycle that takes the start (for a
+    /// data-dependent step, the most: every MLP hidden code nonzero).
+    /// </summary>
+    public int StepCycles(int pos) => StepCycles(pos, null);
+
+    /// <summary>
+    /// <see cref="StepCycles(int)"/> of a step whose count of nonzero MLP hidden codes per layer is
+    /// <paramref name="hiddenNonzero"/> (null: every code nonzero).
+    /// </summary>
+    public int StepCycles(int pos, IReadOnlyList<int>? hiddenNonzero) => 1 + Stages.Sum(s => s.CyclesAt(pos, hiddenNonzero));
+
+    /// <summary>True when some stage's cycles depend on the step's data (<see cref="ScheduleStage.DataCycles"/>).</summary>
+    public bool DataDependent => Stages.Any(s => s.DataCycles is not null);
 
     /// <summary>Cycles the debug logit stream takes (one logit per cycle, beside the next step).</summary>
     public int DebugCycles => _vocab;
@@ -111,9 +143,15 @@ public sealed class RtlSchedule
     /// Chosen: the sampler starts in T and is done in T + SamplerTiming.Cycles, the cycle the token
     /// is emitted and the next step starts. The done pulse comes one cycle after the last token (or
     /// after the sampler chose BOS), and no earlier than the last step's last debug logit.
+    /// <paramref name="hiddenNonzero"/>: each step's count of nonzero MLP hidden codes per layer, in position order
+    /// (the golden model's <see cref="Verification.ExpectedSample.HiddenNonzero"/>); required when the schedule is
+    /// <see cref="DataDependent"/>, ignored otherwise.
     /// </remarks>
-    public SampleTimeline Predict(Model.ModelConfig c, int promptLength, IReadOnlyList<int> chosen, bool greedy, int maxLength)
+    public SampleTimeline Predict(Model.ModelConfig c, int promptLength, IReadOnlyList<int> chosen, bool greedy, int maxLength,
+        IReadOnlyList<IReadOnlyList<int>>? hiddenNonzero = null)
     {
+        if (DataDependent && hiddenNonzero is null)
+            throw new ArgumentException("this schedule's step cycles depend on each step's count of nonzero MLP hidden codes: pass them (the golden model reports them)", nameof(hiddenNonzero));
         var v = _vocab;
         var tokens = new List<long>();
         var steps = new List<IReadOnlyList<Simulation.StageCycles>>();
@@ -134,9 +172,16 @@ public sealed class RtlSchedule
 
             if (pos == 0)
                 Add(CoreStage.Idle, 1);                // the start transfer takes the step's start
+            IReadOnlyList<int>? nonzero = null;
+            if (DataDependent)
+            {
+                if (pos >= hiddenNonzero!.Count)
+                    throw new ArgumentException($"the sample needs the nonzero hidden counts of position {pos}; only {hiddenNonzero.Count} given", nameof(hiddenNonzero));
+                nonzero = hiddenNonzero[pos];
+            }
             for (var i = 0; i < Stages.Count; i++)
-                Add(i, Stages[i].Cycles(pos));
-            var stepDone = start + StepCycles(pos) - 1;
+                Add(i, Stages[i].CyclesAt(pos, nonzero));
+            var stepDone = start + StepCycles(pos, nonzero) - 1;
             taken = Math.Max(stepDone, taken + v);
             Add(CoreStage.DebugWait, taken - stepDone);
             if (pos < promptLength)
@@ -182,8 +227,12 @@ public sealed class RtlSchedule
         var sb = new System.Text.StringBuilder();
         sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"# decode step at position {pos}: stage cycles\n");
         foreach (var s in Stages)
+        {
+            if (s.Formula is not null)
+                sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"# {s.Name}: {s.Formula}; below: the most (every hidden code nonzero)\n");
             sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{s.Name} {s.Cycles(pos)}\n");
-        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"# step_total: the stages and the cycle that takes start_i\n");
+        }
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"# step_total: the stages and the cycle that takes start_i{(DataDependent ? " (the most)" : "")}\n");
         sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"step_total {StepCycles(pos)}\n");
         sb.Append(System.Globalization.CultureInfo.InvariantCulture,
             $"# beside the next step, not in step_total: the debug logit stream, {DebugCycles} cycles (one logit per cycle)\n");

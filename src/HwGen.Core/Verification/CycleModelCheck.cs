@@ -9,7 +9,8 @@ namespace HwGen.Verification;
 /// Checks the generator's cycle model against a simulation with exact equality: for every sample,
 /// every step's cycles per stage and the cycles at which
 /// each token left the core and the done pulse came (<see cref="RtlSchedule.Predict"/>), all
-/// predicted from the model shape, lanes, positions and the tokens the reference chose.
+/// predicted from the model shape, lanes, positions and the tokens the reference chose (and, for the compact
+/// core, each step's count of nonzero MLP hidden codes the reference reports).
 /// </summary>
 public static class CycleModelCheck
 {
@@ -39,7 +40,9 @@ public static class CycleModelCheck
             // The reference chose a token after every step past the prompt; a sample whose steps
             // outnumber prompt + emitted tokens chose BOS at its last step.
             var chosen = e.Logits.Count > prompt + e.Tokens.Count ? e.Tokens.Append(config.Bos).ToArray() : e.Tokens.ToArray();
-            var timeline = schedule.Predict(config, prompt, chosen, s.Greedy || s.Temperature == 0, s.MaxLen);
+            if (schedule.DataDependent && e.HiddenNonzero is null)
+                throw new HwGenException($"Cycle model check: the step's cycles depend on each step's nonzero MLP hidden codes, which the reference of sample {s.Id} does not report; check against the golden model.");
+            var timeline = schedule.Predict(config, prompt, chosen, s.Greedy || s.Temperature == 0, s.MaxLen, e.HiddenNonzero);
 
             var steps = Math.Min(timeline.Steps.Count, a.Stages.Count);
             for (var step = 0; step < steps; step++)

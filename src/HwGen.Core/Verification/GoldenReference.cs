@@ -16,6 +16,7 @@ public sealed class GoldenReference : ISampleReference
     {
         var prompt = sample.Prompt.ToArray();
         var result = _sampler.Generate(sample.Seed, sample.Temperature, sample.Greedy, prompt, sample.MaxLen, recordLogits: true);
-        return new ExpectedSample(sample.Id, result.Tokens, result.Logits!.Select(l => (IReadOnlyList<int>)l).ToArray());
+        return new ExpectedSample(sample.Id, result.Tokens, result.Logits!.Select(l => (IReadOnlyList<int>)l).ToArray(),
+            result.HiddenNonzero!.Select(n => (IReadOnlyList<int>)n).ToArray());
     }
 }

@@ -55,11 +55,11 @@ public class ExplorerHardwareTests
         long sum = 0, count = 0;
         foreach (var s in StimulusSet.Uniform(Samples, Seed, 0.5, greedy: false))
         {
-            var sample = sampler.Generate(s.Seed, s.Temperature, false);
+            var sample = sampler.Generate(s.Seed, s.Temperature, false, recordLogits: true);
             var endedOnBos = sample.Steps == sample.Tokens.Length + 1;
             var chosen = endedOnBos ? [.. sample.Tokens, config.Bos] : sample.Tokens.ToArray();
             var previous = 0L;
-            foreach (var cycle in schedule.Predict(config, 0, chosen, false, 0).TokenCycles)
+            foreach (var cycle in schedule.Predict(config, 0, chosen, false, 0, sample.HiddenNonzero).TokenCycles)
             {
                 sum += cycle - previous;
                 previous = cycle;

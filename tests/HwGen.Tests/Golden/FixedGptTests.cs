@@ -31,6 +31,49 @@ public class FixedGptTests
         Assert.That(rec.Seen[(ActivationSite.Logits, -1)].Codes, Has.Length.EqualTo(27));
     }
 
+    /// <summary>The count the compact core's fc2 cycles follow: each layer's nonzero hidden codes, as observed.</summary>
+    [Test]
+    public void HiddenNonzeroCountsTheNonzeroHiddenCodesOfEachLayer()
+    {
+        foreach (var plan in new[] { TalosPlans.Auto, Rtl.RtlTestModels.Wide2 })
+        {
+            var rec = new Recorder();
+            var model = new FixedGpt(plan, rec);
+            var counts = new List<int>();
+            var c = plan.Config;
+            foreach (var token in new[] { c.Bos, 0, 13, 4, 18, 1, 7 })
+            {
+                model.StepCodes(token);
+                Assert.That(model.HiddenNonzero, Has.Count.EqualTo(c.NLayer));
+                for (var l = 0; l < c.NLayer; l++)
+                {
+                    var observed = rec.Seen[(ActivationSite.MlpHidden, l)].Codes.Count(v => v != 0);
+                    Assert.That(model.HiddenNonzero[l], Is.EqualTo(observed), $"{c} position {model.Position - 1} layer {l}");
+                    counts.Add(observed);
+                }
+            }
+            // ReLU zeroes most hidden units, and not the same number at every step.
+            Assert.That(counts.Max(), Is.LessThan(c.MlpHidden), c.ToString());
+            Assert.That(counts.Distinct().Count(), Is.GreaterThan(1), c.ToString());
+        }
+    }
+
+    [Test]
+    public void TheSamplerRecordsEachStepsHiddenCounts()
+    {
+        var plan = TalosPlans.Auto;
+        var sample = new FixedSampler(new FixedGpt(plan)).Generate(42, 256, false, recordLogits: true);
+        var replay = new FixedGpt(plan);
+        var tokens = new[] { plan.Config.Bos }.Concat(sample.Tokens).Take(sample.Steps).ToArray();
+        Assert.That(sample.HiddenNonzero, Has.Count.EqualTo(sample.Steps));
+        for (var k = 0; k < sample.Steps; k++)
+        {
+            replay.StepCodes(tokens[k]);
+            Assert.That(sample.HiddenNonzero![k], Is.EqualTo(replay.HiddenNonzero.ToArray()), $"step {k}");
+        }
+        Assert.That(new FixedSampler(new FixedGpt(plan)).Generate(42, 256, false).HiddenNonzero, Is.Null);
+    }
+
     [Test]
     public void LinearSitesAreTheExactDotProductRoundedHalfToEven()
     {

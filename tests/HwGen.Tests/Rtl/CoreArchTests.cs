@@ -76,6 +76,28 @@ public sealed class CoreArchTests
     }
 
     [Test]
+    public void ADataDependentStageTakesEachStepsHiddenCounts()
+    {
+        // Stage b takes 5 + twice layer 0's nonzero hidden count (at most 5 + 2 * 64 = 133).
+        var stages = new[] { new ScheduleStage("a", _ => 10), new ScheduleStage("b", _ => 133) { DataCycles = (_, nz) => 5 + 2 * nz[0] } };
+        var schedule = RtlSchedule.Of(stages, new FixedSampler(), 27);
+        Assert.That(schedule.DataDependent, Is.True);
+        Assert.That(schedule.StepCycles(0), Is.EqualTo(1 + 10 + 133));
+        Assert.That(schedule.StepCycles(0, [3]), Is.EqualTo(1 + 10 + 11));
+        // Greedy, no prompt, tokens 4 then BOS, counts 3 then 20: step 0 (22 cycles) done in 21, the sampler in 24,
+        // step 1 (1 + 10 + 45 = 56 cycles, from 24) done in 24 + 56 - 1 = 79 (the stream of step 0's logits ended at 48),
+        // BOS chosen in 82, done after step 1's stream (80 .. 106).
+        var t = schedule.Predict(HwGen.Model.ModelConfig.MicroGpt, 0, [4, 26], greedy: true, maxLength: 0, hiddenNonzero: [[3], [20]]);
+        Assert.That(t.TokenCycles, Is.EqualTo(new long[] { 24 }));
+        Assert.That(t.DoneCycle, Is.EqualTo(106));
+        Assert.That(t.Steps[1].Single(s => s.Code == 1).Cycles, Is.EqualTo(45));
+        var ex = Assert.Throws<ArgumentException>(() => schedule.Predict(HwGen.Model.ModelConfig.MicroGpt, 0, [4, 26], greedy: true, maxLength: 0));
+        Assert.That(ex!.Message, Does.StartWith("this schedule's step cycles depend on each step's count of nonzero MLP hidden codes: pass them (the golden model reports them)"));
+        ex = Assert.Throws<ArgumentException>(() => schedule.Predict(HwGen.Model.ModelConfig.MicroGpt, 0, [4, 26], greedy: true, maxLength: 0, hiddenNonzero: [[3]]));
+        Assert.That(ex!.Message, Does.StartWith("the sample needs the nonzero hidden counts of position 1; only 1 given"));
+    }
+
+    [Test]
     public void ABadArchOnTheCommandLineIsRejectedBeforeAnythingIsWritten()
     {
         var outDir = Path.Combine(TestPaths.NewTempDir("generate-arch-bad"), "core");

@@ -75,4 +75,36 @@ public class CycleModelCheckTests
         Assert.That(report.Mismatches, Is.EqualTo(1));
         Assert.That(report.First!.ToString(), Is.EqualTo($"sample 7, step 1, token 1: predicted at cycle {predicted} after the start, simulated at {predicted + 2}"));
     }
+
+    // The compact core at 8 lanes: fc2 takes 2 * max(nz, 8) + 12 cycles, nz the step's nonzero hidden codes.
+    private static readonly RtlDesign Compact = RtlGenerator.Generate(CoreArch.Compact.PlanFor(RtlTestModels.Talos), new RtlOptions(8, "test", CoreArch.Compact));
+
+    private static SampleResult[] CompactSimulated(IReadOnlyList<IReadOnlyList<int>> nonzero)
+    {
+        var t = Compact.Schedule.Predict(RtlTestModels.Talos.Config, 0, [3, 4], true, 2, nonzero);
+        return [new SampleResult(7, 1000, 1000 + t.DoneCycle, t.TokenCycles.Select((c, k) => new EmittedToken(3 + k, 1000 + c)).ToArray(),
+            [new int[27], new int[27]], t.Steps)];
+    }
+
+    [Test]
+    public void TheCompactCoresFc2IsCheckedAtTheReferencesHiddenCounts()
+    {
+        var config = RtlTestModels.Talos.Config;
+        ExpectedSample Reported(params int[][] nonzero) => Expected[0] with { HiddenNonzero = nonzero };
+        // The simulation took the cycles of 3 then 21 nonzero hidden codes.
+        var actual = CompactSimulated([[3], [21]]);
+
+        Assert.That(CycleModelCheck.Run(Compact.Schedule, config, Stimulus, [Reported([3], [21])], actual).Passed, Is.True);
+
+        // A reference that counts 20 at step 1: fc2 predicted 2 cycles fewer; the token and done cycles follow.
+        var report = CycleModelCheck.Run(Compact.Schedule, config, Stimulus, [Reported([3], [20])], actual);
+        Assert.That(report.First!.ToString(), Is.EqualTo("sample 7, step 1, stage layer0.fc2+mlp_residual: predicted 52 cycles, simulated 54"));
+        Assert.That(report.Mismatches, Is.EqualTo(3));
+
+        // Below 8 the pass is 8 columns long all the same: 3 and 5 predict the same cycles.
+        Assert.That(CycleModelCheck.Run(Compact.Schedule, config, Stimulus, [Reported([5], [21])], actual).Passed, Is.True);
+
+        var ex = Assert.Throws<HwGenException>(() => CycleModelCheck.Run(Compact.Schedule, config, Stimulus, Expected, actual));
+        Assert.That(ex!.Message, Is.EqualTo("Cycle model check: the step's cycles depend on each step's nonzero MLP hidden codes, which the reference of sample 7 does not report; check against the golden model."));
+    }
 }

@@ -12,16 +12,20 @@ public sealed record CompactSamplerResult(IReadOnlyList<string> Sources, ISample
 /// <summary>
 /// Renders the compact core's <c>hwgen_sampler</c> (hdl-templates/compact/hwgen_sampler.sv.hbs): no
 /// multiplier block, one logit per cycle, its own exp and reciprocal tables (<c>cs_exp.mem</c>,
-/// <c>cs_recip.mem</c>) and a block RAM for the step's logits (and the exponentials of the current token).
+/// <c>cs_recip.mem</c>) and a block RAM for the step's logits (and the running sums of the exponentials
+/// of the current token, which its binary search reads).
 /// </summary>
 public static class CompactSamplerDesign
 {
     /// <summary>The template, relative to the hdl template folder.</summary>
     public const string Template = "compact/hwgen_sampler.sv.hbs";
 
-    /// <summary>Adds hwgen_sampler.sv, cs_exp.mem and cs_recip.mem to <paramref name="files"/>.</summary>
+    /// <summary>
+    /// Adds hwgen_sampler.sv, cs_exp.mem and cs_recip.mem to <paramref name="files"/>, for a step whose last logit
+    /// write comes <paramref name="lastWriteGap"/> cycles before its done cycle (<see cref="CompactStepProgram.LastLogitWriteGap"/>).
+    /// </summary>
     /// <exception cref="HwGenException">The plan's tables or formats are not ones the compact sampler supports.</exception>
-    public static CompactSamplerResult AddTo(BuildPlan files, TemplateRenderer templates, NumericsPlan plan, int lanes)
+    public static CompactSamplerResult AddTo(BuildPlan files, TemplateRenderer templates, NumericsPlan plan, int lastWriteGap)
     {
         var view = CompactSamplerView.For(plan);
         var t = plan.Tables;
@@ -32,6 +36,6 @@ public static class CompactSamplerDesign
         files.AddText(view.RecipMemFile, MemImage.Format(recip.Select(v => (long)v), view.RecipW,
             $"ReciprocalTable.Generate({t.RecipIndexBits}, {t.RecipFracBits}): the compact sampler's reciprocal table."));
         files.AddText("hwgen_sampler.sv", templates.Render(Template, view));
-        return new CompactSamplerResult(["hwgen_sampler.sv"], view.Timing);
+        return new CompactSamplerResult(["hwgen_sampler.sv"], view.Timing with { LastWriteGap = lastWriteGap });
     }
 }

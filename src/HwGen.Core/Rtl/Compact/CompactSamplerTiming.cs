@@ -4,9 +4,12 @@ namespace HwGen.Rtl.Compact;
 /// The compact sampler's timing (hdl-templates/compact/hwgen_sampler.sv.hbs), counted from start_i
 /// (cycle 0) to done_o. The maximum and its index are taken as the step writes the logits, so greedy
 /// is done in cycle 1. Sampled: logit i is read from the logit RAM and issued to the exponentials in
-/// cycle 2i + 1, its e_i summed 9 cycles later; one cycle to load r * Z, <see cref="SumW"/>
-/// multiplier steps, one cycle to load u, then one stored exponential per cycle from token 0, the
-/// chosen one's found a cycle later: done in cycle 2 * vocab + 12 + SumW + token.
+/// cycle 2i + 1, its e_i summed 9 cycles later (the last one's 8, with the first of SumW multiplier
+/// steps for u = (r * Z) &gt;&gt; 32), then a binary search of the stored running sums, one probe per
+/// cycle, clog2(vocab) probes: done in cycle 2 * vocab + 7 + SumW + clog2(vocab),
+/// whatever the token, counted from the cycle after the set's last logit write: the exponentials and
+/// r * Z start there without start_i (only the search waits for it), so with start_i
+/// <see cref="LastWriteGap"/> cycles after that write, done_o comes LastWriteGap - 1 cycles sooner.
 /// </summary>
 /// <param name="Vocab">The vocabulary size.</param>
 /// <param name="SumW">Bits of the exponentials' sum Z (the serial multiplier's steps for r * Z).</param>
@@ -14,11 +17,14 @@ namespace HwGen.Rtl.Compact;
 /// MurmurHash3 mix, LAMBDA and the first xorshift32 draw) is done: start_i may come in that cycle or
 /// later. A sampled token draws the next r after its r * Z, so the next start_i may also come no
 /// earlier than ReadyCycles after its done_o (the core starts a whole step between the two).</param>
-public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles) : ISamplerTiming
+/// <param name="LastWriteGap">Cycles from the last logit write of a step to its start_i (the step's done
+/// cycle): 1 when start_i comes right after the last write.</param>
+public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles, int LastWriteGap = 1) : ISamplerTiming
 {
     /// <summary>The cycle of done_o for a sampled token 0.</summary>
-    public int SampledBase => 2 * Vocab + 12 + SumW;
+    public int SampledBase => 2 * Vocab + 7 + SumW + SvLiteral.IndexWidth(Vocab);
 
     /// <inheritdoc />
-    public int Cycles(bool greedy, int token) => greedy ? 1 : SampledBase + token;
+    public int Cycles(bool greedy, int token) =>
+        greedy ? 1 : Math.Max(SampledBase - (LastWriteGap - 1), SvLiteral.IndexWidth(Vocab) + 1);
 }

@@ -20,7 +20,8 @@ namespace HwGen.Rtl.Compact;
 public sealed record CompactSamplerView(
     int TokW, int TokMsb, int VocabSize, int LastToken,
     int LambdaW, int ProductW, int PreShift, int ShiftBase, bool HasSticky0, int QW,
-    int ExpIndexBits, int ExpW, int ExpDepth, string ExpMemFile, int StoreDepth, int SumW, int AuxW,
+    int ExpIndexBits, int ExpW, int ExpDepth, string ExpMemFile, int StoreDepth, int StoreW, bool WideStore, int SumW, int RzSteps, int RzLast, int USh,
+    int FirstProbe, int ProbeLast, int AuxW,
     int RecipIndexBits, int RecipFracBits, int RecipW, int RecipDepth, string RecipMemFile,
     int Log2E, int LambdaShift, string ZeroSeedHex, int GreedyCycles, int SampledBase, int ReadyCycles, CompactSamplerTiming Timing)
 {
@@ -61,7 +62,9 @@ public sealed record CompactSamplerView(
         }
         var lambdaW = BitLength(maxLambda);
         var auxW = Math.Max(16, Math.Max(BitLength(maxY1), BitLength(recip.Max())));
-        var sumW = plan.Accumulators().Single(a => a.Name == "sampler_sum").Bits;
+        // Z's exact width: every e_i is at most Exp2(0) = 2^Fe, the largest Exp2 output (a step down in w
+        // halves the entry of the next-larger fraction, which is below 2^(Fe + 1)).
+        var sumW = BitLength(c.VocabSize * (long)units.Exp2(0));
         if (sumW > 32)
             throw new HwGenException($"The compact sampler's sum of exponentials has {sumW} bits; its serial multiplier takes at most 32. Use a smaller vocabulary.");
 
@@ -75,14 +78,17 @@ public sealed record CompactSamplerView(
         var qw = t.ExpIndexBits + CeilLog2(expW);
 
         var tokW = IndexWidth(c.VocabSize);
-        var ready = 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1 + 64;
+        // The seed's x ^ x >> 16 (1), two 32-step mixes (each with its cycle to take the product), 15 steps of
+        // normalization, the table read, three 32-step multiplies (each after its load), LAMBDA taken, the first draw (64).
+        var ready = 1 + 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1 + 64;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
             LambdaW: lambdaW, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
-            SumW: sumW, AuxW: auxW,
+            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: sumW, RzLast: sumW - 2, USh: 32 - sumW,
+            FirstProbe: (1 << (tokW - 1)) - 1, ProbeLast: tokW - 1, AuxW: auxW,
             RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, RecipW: BitLength(recip.Max()), RecipDepth: recip.Length, RecipMemFile: "cs_recip.mem",
             Log2E: NonlinearUnits.Log2E, LambdaShift: NumericsPlan.LambdaShift,
             ZeroSeedHex: NumericsPlan.ZeroSeedState.ToString("x8", CultureInfo.InvariantCulture),

@@ -10,7 +10,8 @@ namespace HwGen.Rtl.Compact;
 /// <summary>The compact step's files (dependency order, leaves first) and its exact stage timing.</summary>
 /// <param name="Sources">The SystemVerilog files added, leaves first, hwgen_step.sv last.</param>
 /// <param name="Stages">The step's stages; Cycles(pos) from the first cycle stage_o shows a stage to the first cycle it shows the next (the last: to its done cycle, inclusive).</param>
-public sealed record CompactStepResult(IReadOnlyList<string> Sources, IReadOnlyList<ScheduleStage> Stages);
+/// <param name="LastLogitWriteGap">Cycles from the step's last logit write to its done cycle (<see cref="CompactStepProgram.LastLogitWriteGap"/>).</param>
+public sealed record CompactStepResult(IReadOnlyList<string> Sources, IReadOnlyList<ScheduleStage> Stages, int LastLogitWriteGap);
 
 /// <summary>
 /// Renders the compact architecture's <c>hwgen_step</c> (hdl-templates/compact/) for a numerics plan
@@ -134,7 +135,7 @@ public static class CompactStepDesign
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
-            ColsPos = B(u.ColsPos), LastColPos = U(2, u.LastColP1 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), BPs = B(u.BPassStride != 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            ColsPos = B(u.ColsPos), LastColPos = U(2, u.LastColP1 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), BPs = B(u.BPassStride != 0), Sparse = B(u.HiddenLayer >= 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
@@ -143,6 +144,8 @@ public static class CompactStepDesign
 
         if (uops.Any(u => u.BPassStride != 0 && u.BPassStride != layout.HeadStride))
             throw new InvalidOperationException("a batched op's buffers are not HeadStride apart");
+        // fc2's column counters: nz in 0 .. MlpHidden, the last column and the prefetch pointer below max(MlpHidden, L, 2).
+        var spW = IndexWidth(Math.Max(c.MlpHidden, CompactUop.SparseColumns(0, lanes)));
         var nrsA0 = program.NrsA0;
         // OpRcp: head h's steps start at RcpStagger * h: normalize its sum (the sums' ring moves on 2 steps
         // later, pushing the head's weights shift: the last head's sum may still take a term in step 1);
@@ -192,6 +195,10 @@ public static class CompactStepDesign
             RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
             RcpY1Steps = string.Join(" || ", rcpSteps.Where(r => r.Y1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             RcpPopSteps = string.Join(" || ", rcpSteps.Where(r => r.Pop).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
+            // fc2's columns per pass: max(nz, L, 2); the row index memory of the compacted hidden vector.
+            SparseFloorM1 = CompactUop.SparseColumns(0, lanes) - 1, SparseTwo = CompactUop.SparseColumns(0, lanes) == 2,
+            IdxDepth = c.MlpHidden, IdxAW = IndexWidth(c.MlpHidden), IdxAMsb = IndexWidth(c.MlpHidden) - 1,
+            NzW = BitLength(c.MlpHidden), NzMsb = BitLength(c.MlpHidden) - 1, SpW = spW, SpMsb = spW - 1,
             ScoreScaled = scoreScaled, ResSelMsb = resSelW - 1,
             Residuals = residuals.Select((r, k) => new { Sel = U(resSelW, k), r.ShA, r.ShB }).ToArray(),
             ScaleExpr = string.Join(" + ", Enumerable.Range(0, 20).Where(b => ((scale >> b) & 1) != 0).Select(b => string.Create(Inv, $"({sinW}'(drv) <<< {b})"))),
@@ -203,9 +210,26 @@ public static class CompactStepDesign
         files.AddText("hwgen_step.sv", templates.Render("compact/hwgen_step.sv.hbs", model));
 
         // Stage 0 also takes the cycle that registers start_i, token_i and pos_i.
-        var stages = program.StageNames.Select((name, k) => new ScheduleStage(name,
-            pos => (k == 0 ? 1 : 0) + uops.Where(u => u.Stage == k).Sum(u => u.Cycles(pos, lanes)))).ToList();
-        return new CompactStepResult(SourceFiles, stages);
+        // fc2's stage depends on the step's count of nonzero hidden codes of its layer (CompactUop.HiddenLayer).
+        var stages = program.StageNames.Select((name, k) =>
+        {
+            var mine = uops.Where(u => u.Stage == k).ToArray();
+            int Cycles(int pos, IReadOnlyList<int>? nonzero) => (k == 0 ? 1 : 0) + mine.Sum(u => u.Cycles(pos, lanes, nonzero));
+            var stage = new ScheduleStage(name, pos => Cycles(pos, null));
+            var sparse = mine.Where(u => u.HiddenLayer >= 0).ToArray();
+            if (sparse.Length == 0)
+                return stage;
+            var rest = mine.Where(u => u.HiddenLayer < 0).Sum(u => u.Cycles(0, lanes)) + sparse.Sum(u => u.Tail) + (k == 0 ? 1 : 0);
+            var passes = sparse.Sum(u => u.LastPass + 1);
+            return stage with
+            {
+                DataCycles = Cycles,
+                Formula = sparse.Length == 1 && mine.All(u => !u.LastColPos && !u.PassPos && !u.ColsPos)
+                    ? string.Create(Inv, $"{passes} * max(nz, {CompactUop.SparseColumns(0, lanes)}) + {rest} cycles, nz = the step's nonzero MLP hidden codes of layer {sparse[0].HiddenLayer} (of {c.MlpHidden})")
+                    : "depends on the step's nonzero MLP hidden codes",
+            };
+        }).ToList();
+        return new CompactStepResult(SourceFiles, stages, program.LastLogitWriteGap);
     }
 
     /// <summary>The source of an op's KVX read address, one-hot (hwgen_step's u_kax, a decoded ROM output,

@@ -47,6 +47,9 @@ public enum CompactWrite
 /// serial requantizer; the other ops issue LastCol + 1 cycles. Then the op waits Tail cycles.
 /// ExpShift (Exp): the ShiftRoundHalfUp shift of the exp argument, nS + 15 - Ie. LastColP1: passes of pos + 2
 /// cycles (the last a bubble). BPassStride: the vector RAM index (read address and written row) advances by it per pass.
+/// HiddenLayer (fc2, 0 or more): the op reads the MLP hidden vector of that layer compacted to its nonzero codes
+/// (fc1 writes them in row order at B, their rows in the index memory) and issues max(nz, L, 2) columns per pass,
+/// nz the step's count of nonzero hidden codes of the layer (columns past nz are bubbles); -1: a dense op.
 /// </summary>
 public sealed record CompactUop(
     CompactStepOp Op, int Stage, string Comment,
@@ -56,13 +59,21 @@ public sealed record CompactUop(
     int RowBase = 0, int RowLo = 0, int RowHi = 0, bool RowHiPos = false,
     bool Relu = false, bool Residual = false, int ShA = 0, int ShB = 0, int Rq = 0, int Rq2 = 0,
     int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0,
-    int ExpShift = 0, bool LastColP1 = false, int BPassStride = 0)
+    int ExpShift = 0, bool LastColP1 = false, int BPassStride = 0, int HiddenLayer = -1)
 {
-    /// <summary>Cycles from the op's first cycle to the next op's first cycle, at position <paramref name="pos"/>.</summary>
-    public int Cycles(int pos, int lanes)
+    /// <summary>
+    /// Cycles from the op's first cycle to the next op's first cycle, at position <paramref name="pos"/>, with
+    /// <paramref name="hiddenNonzero"/> the step's count of nonzero MLP hidden codes per layer (null: every hidden
+    /// code nonzero, the most a sparse op can take; dense ops ignore it).
+    /// </summary>
+    public int Cycles(int pos, int lanes, IReadOnlyList<int>? hiddenNonzero = null)
     {
-        var lastCol = LastColP1 ? pos + 1 : LastColPos ? Math.Max(pos, LastCol) : LastCol;
+        var lastCol = HiddenLayer >= 0 ? SparseColumns(hiddenNonzero?[HiddenLayer] ?? Cols, lanes) - 1
+            : LastColP1 ? pos + 1 : LastColPos ? Math.Max(pos, LastCol) : LastCol;
         var lastPass = PassPos ? pos / lanes : LastPass;
         return (lastCol + 1) * (lastPass + 1) + Tail;
     }
+
+    /// <summary>Columns per pass of a sparse op (fc2) with <paramref name="nonzero"/> nonzero hidden codes: max(nz, L, 2).</summary>
+    public static int SparseColumns(int nonzero, int lanes) => Math.Max(nonzero, Math.Max(lanes, 2));
 }

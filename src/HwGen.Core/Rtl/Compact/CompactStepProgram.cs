@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HwGen.Model;
 using HwGen.Numerics;
 using HwGen.Quantization;
@@ -27,6 +28,12 @@ public sealed class CompactStepProgram
 
     /// <summary>Steps between two heads' reciprocals in OpRcp (their products on lane 0 never coincide).</summary>
     public const int RcpStagger = 3;
+
+    /// <summary>
+    /// fc1's tail: its last write (last issue + 9 + L) comes before fc2's index prefetch (two cycles before fc2's
+    /// first issue), so fc2 starts 12 + L cycles after fc1's last issue.
+    /// </summary>
+    public static int SparseFc1Tail(int lanes) => 11 + lanes;
 
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
@@ -69,6 +76,28 @@ public sealed class CompactStepProgram
     /// <summary>The largest RmsNorm epsilon code.</summary>
     public long MaxEps { get; private init; }
 
+    /// <summary>
+    /// Cycles from the step's last logit write to its done cycle (the sampler's start_i): lm_head's serial
+    /// path writes lane r of its last pass SerialLatency + 5 + r cycles after its last issue, the op's tail
+    /// (L + 4 + SerialLatency) ends with the write of lane L - 1, and End (done_o) follows it: L - r cycles,
+    /// r the lane of the last logit.
+    /// </summary>
+    public int LastLogitWriteGap { get; private init; }
+
+    // Whether every y1 of a table set's rsqrt unit is below 2^15 (98,304 table inputs: checked once per table set).
+    private static readonly ConcurrentDictionary<TableParameters, bool> RsqrtFitsLaneOperand = new();
+
+    private static bool RsqrtFits(TableParameters tables)
+    {
+        var units = new NonlinearUnits(tables);
+        for (var mq = 1L << 15; mq < 1L << 17; mq++)
+        {
+            if (units.Rsqrt(mq << 15, out _) >= 1 << 15)
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>The program for <paramref name="plan"/> on <paramref name="layout"/>.</summary>
     public static CompactStepProgram Build(NumericsPlan plan, CompactStepLayout layout)
     {
@@ -102,15 +131,8 @@ public sealed class CompactStepProgram
         var nscLanes = kShift is not null && e <= 2 * lanes && lanes >= 2;
         var nscGroups = (e + lanes - 1) / lanes;
         // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
-        if (nscLanes)
-        {
-            var units = new NonlinearUnits(t);
-            for (var mq = 1L << 15; mq < 1L << 17; mq++)
-            {
-                if (units.Rsqrt(mq << 15, out _) >= 1 << 15)
-                    throw new InvalidOperationException("the rsqrt unit's y1 does not fit the lanes' signed 16-bit operand");
-            }
-        }
+        if (nscLanes && !RsqrtFitsLaneOperand.GetOrAdd(t, RsqrtFits))
+            throw new InvalidOperationException("the rsqrt unit's y1 does not fit the lanes' signed 16-bit operand");
 
         var uops = new List<CompactUop>();
         var stages = new List<string>();
@@ -255,14 +277,18 @@ public sealed class CompactStepProgram
             xFrac = nr;
 
             Norm(p + "mlp_norm", ActivationSite.MlpNorm, l, layout.XBase, layout.Normed, CompactWrite.Vram);
-            uops.Add(Mat(p + "fc1", TensorNames.MlpFc1(l), false, layout.Normed, N(ActivationSite.MlpNorm, l), N(ActivationSite.MlpHidden, l), layout.Hidden, CompactWrite.Vram, relu: true));
-            overlap[uops.Count - 1] = true;
+            // fc1 writes the nonzero hidden codes compacted (the k-th at Hidden + k, its row at index word k) and
+            // counts them; fc2 needs the count for its column bound and prefetches index words 0 and 1 in the
+            // two cycles before its first issue: fc1 waits until its last write (last issue + 9 + L) is readable.
+            uops.Add(Mat(p + "fc1", TensorNames.MlpFc1(l), false, layout.Normed, N(ActivationSite.MlpNorm, l), N(ActivationSite.MlpHidden, l), layout.Hidden, CompactWrite.Vram, relu: true)
+                with { Tail = SparseFc1Tail(lanes) });
             var nm = N(ActivationSite.MlpOutput, l);
             var nx = N(ActivationSite.MlpResidual, l);
             f = Math.Max(xFrac, nm);
             rq2s.Add(f - nx);
+            // fc2 skips the hidden codes ReLU made 0 (their products are 0): max(nz, L, 2) columns per pass.
             uops.Add(Mat(p + "fc2+mlp_residual", TensorNames.MlpFc2(l), false, layout.Hidden, N(ActivationSite.MlpHidden, l), nm, layout.XBase, CompactWrite.Kvx)
-                with { Residual = true, ShA = f - xFrac, ShB = f - nm, Rq2 = f - nx });
+                with { Residual = true, ShA = f - xFrac, ShB = f - nm, Rq2 = f - nx, HiddenLayer = l });
             xFrac = nx;
         }
         uops.Add(Mat("lm_head", TensorNames.LmHead, true, layout.XBase, xFrac, N(ActivationSite.Logits, -1), 0, CompactWrite.Logit));
@@ -337,8 +363,18 @@ public sealed class CompactStepProgram
             if (uops[k].Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nss && uops[k - 1].Tail < 3)
                 throw new InvalidOperationException($"{uops[k].Comment} follows an op without a tail");
         }
+        // A sparse op (fc2) reads the vector fc1 wrote just before it, compacted, with fc1's tail for the prefetch.
+        for (var k = 0; k < uops.Count; k++)
+        {
+            if (uops[k].HiddenLayer >= 0 && !(k > 0 && uops[k - 1].Relu && uops[k - 1].Write == CompactWrite.Vram && uops[k - 1].DBase == uops[k].BBase
+                && uops[k - 1].Tail >= SparseFc1Tail(lanes) && !uops[k].BKvx && uops[k].Op == CompactStepOp.Mat))
+                throw new InvalidOperationException($"{uops[k].Comment} does not follow the ReLU product it reads");
+        }
         if (rq2s.Any(r => r < 0))
             throw new HwGenException($"The compact step of {c} needs a left shift in a residual requantize; use formats whose residual stream has at most the fraction bits of its inputs.");
+        var lm = uops[^2];
+        if (uops[^1].Op != CompactStepOp.End || lm.Write != CompactWrite.Logit || lm.RowBase != 0 || lm.PassPos)
+            throw new InvalidOperationException("the compact step's last op before End is not the logits' product");
         var pre = Math.Max(0, -rawShifts.Min());
         var program = new CompactStepProgram(
             uops.Select(u => u.Op switch
@@ -347,6 +383,7 @@ public sealed class CompactStepProgram
                 _ => u,
             }).ToList(), stages)
         {
+            LastLogitWriteGap = lm.Tail - 4 - SerialLatency - (c.VocabSize - 1) % lanes,
             NormWidth = mw, NormCoarse = coarse, KShift = kShift, NscLanes = nscLanes, RqPreShift = pre, RqMaxShift = rawShifts.Max() + pre, Rq2MaxShift = rq2s.Max(), MaxEps = maxEps,
         };
         return program;

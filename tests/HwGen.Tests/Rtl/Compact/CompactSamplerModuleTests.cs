@@ -27,11 +27,14 @@ public class CompactSamplerModuleTests
         _ => RtlTestModels.Talos,
     });
 
+    private static int LastLogitWriteGap(NumericsPlan plan, int lanes) =>
+        CompactStepProgram.Build(plan, new CompactStepLayout(plan.Config, lanes)).LastLogitWriteGap;
+
     private static (string Dir, CompactSamplerResult Result) Write(NumericsPlan plan, string name)
     {
         var dir = Path.Combine(TestPaths.NewTempDir(name), "design");
         var files = new BuildPlan("test");
-        var result = CompactSamplerDesign.AddTo(files, TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, 8);
+        var result = CompactSamplerDesign.AddTo(files, TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, LastLogitWriteGap(plan, 8));
         files.WriteAtomically(dir);
         return (dir, result);
     }
@@ -40,25 +43,35 @@ public class CompactSamplerModuleTests
     public void TheWidthsOfTheSharedMicroGptFollowFromItsPlan()
     {
         // Q4.12 logits, Fr 15, Ie 8: s = 12 + 15 + 15 - 8 - 18 - 8 + bT = 8 + bT. LAMBDA = (47274 * y1) >> 18
-        // with y1 <= 2^15: at most 5909, 13 bits. Z < 27 * 2^15 + ...: 15 + 1 + 5 bits.
-        // |w| beyond 2^12 (k = 16 = the entries' width) gives 0.
+        // with y1 <= 2^15: at most 5909, 13 bits. Z <= 27 * Exp2(0) = 27 * 2^15 < 2^20: 20 bits, 20 steps of r * Z.
+        // |w| beyond 2^12 (k = 16 = the entries' width) gives 0. The logit RAM's words hold the running sums: 20 bits.
         var view = CompactSamplerView.For(Plan("talos"));
         Assert.That((view.LambdaW, view.ShiftBase, view.PreShift, view.SumW, view.QW, view.ExpW, view.AuxW),
-            Is.EqualTo((13, 8, 0, 21, 12, 16, 16)));
+            Is.EqualTo((13, 8, 0, 20, 12, 16, 16)));
         Assert.That((view.RecipW, view.RecipDepth), Is.EqualTo((15, 256)));
+        Assert.That((view.StoreW, view.StoreDepth, view.RzSteps, view.USh, view.FirstProbe, view.ProbeLast), Is.EqualTo((20, 32, 20, 12, 15, 4)));
     }
 
     [Test]
-    public void TheTimingIsTheMaximumTheExponentialsTheDrawAndTheTokensIndex()
+    public void TheTimingIsTheMaximumTheExponentialsTheDrawAndTheSearch()
     {
-        // Greedy: 1 cycle (the maximum is taken as the step writes). Sampled: 2 * 27 + 12 + 21 + token. Ready: the seed's two mixes (2 x 33),
-        // the temperature's normalization (15), the reciprocal table's read (1), three multiplies (3 x 33), the end (1), the load (1)
+        // Greedy: 1 cycle (the maximum is taken as the step writes). Sampled: 2 * 27 + 8 (the exponentials: the last
+        // logit, issued in cycle 53, summed 8 cycles later), 20 (r * Z, its first step in that cycle), 5 (the binary search's
+        // probes) and done_o's cycle, whatever the token. Ready: the seed's x ^ x >> 16 (1), its two mixes (2 x 33), the temperature's
+        // normalization (15), the reciprocal table's read (1), three multiplies (3 x 33), the end (1), the load (1)
         // and the first draw (64).
+        // Counted from the cycle after the last logit write: at 8 lanes the step's last logit (26, lane 2 of lm_head's last
+        // pass) is written 6 cycles before its done cycle, so done_o comes 81 cycles after start_i.
         var timing = (CompactSamplerTiming)Write(Plan("talos"), "csamp-timing").Result.Timing;
+        Assert.That(timing.LastWriteGap, Is.EqualTo(6));
         Assert.That(timing.Cycles(true, 5), Is.EqualTo(1));
-        Assert.That(timing.Cycles(false, 0), Is.EqualTo(87));
-        Assert.That(timing.Cycles(false, 26), Is.EqualTo(113));
-        Assert.That(timing.ReadyCycles, Is.EqualTo(247));
+        Assert.That(timing.Cycles(false, 0), Is.EqualTo(81));
+        Assert.That(timing.Cycles(false, 26), Is.EqualTo(81));
+        Assert.That((timing with { LastWriteGap = 1 }).Cycles(false, 3), Is.EqualTo(86));
+        Assert.That((timing with { LastWriteGap = 200 }).Cycles(false, 3), Is.EqualTo(6), "start_i after r * Z: the 5 probes and done_o");
+        Assert.That(LastLogitWriteGap(Plan("talos"), 1), Is.EqualTo(1));
+        Assert.That(LastLogitWriteGap(Plan("talos"), 4), Is.EqualTo(2));
+        Assert.That(timing.ReadyCycles, Is.EqualTo(248));
     }
 
     [TestCase("talos")]
@@ -70,7 +83,7 @@ public class CompactSamplerModuleTests
         var plan = Plan(model);
         var sampler = (CompactSamplerTiming)Write(plan, $"csamp-ready-{model}").Result.Timing;
         var step = CompactStepDesign.AddTo(new BuildPlan("test"), TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, 8);
-        var shortest = 1 + step.Stages.Sum(st => st.Cycles(0));
+        var shortest = 1 + step.Stages.Sum(st => st.CyclesAt(0, new int[plan.Config.NLayer])); // every MLP hidden code 0: fc2's fewest columns
         Assert.That(shortest, Is.GreaterThan(sampler.ReadyCycles));
     }
 
@@ -108,8 +121,9 @@ public class CompactSamplerModuleTests
         cases.AddRange(RealLogitCases(plan));
         // Seed 0 mixes to the zero state, which the sampler replaces by the zero seed's state.
         cases.Add(new SamplerCase(0u, 300, false, SamplerBench.Cases(vocab, 5)[3].Tokens));
-        var ready = ((CompactSamplerTiming)result.Timing).ReadyCycles;
-        var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, result.Timing, cases, startCycle: ready, serialLogits: true);
+        // The bench gives start_i a cycle after the last logit write.
+        var timing = (CompactSamplerTiming)result.Timing with { LastWriteGap = 1 };
+        var tokens = SamplerBench.AssertMatches(plan, dir, result.Sources, timing, cases, startCycle: timing.ReadyCycles, serialLogits: true);
         Assert.That(tokens, Is.GreaterThan(vocab / 3), "the cases choose many different tokens");
     }
 

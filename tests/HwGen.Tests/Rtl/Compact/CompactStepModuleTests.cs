@@ -50,7 +50,9 @@ public class CompactStepModuleTests
     /// write); v's stage: each head's scores 8 + 3 (a head's first take comes 8 cycles after the previous head's last:
     /// its drain has left the hold chain; the last head's drain under v), then v + 3 (the exponentials that follow
     /// do not use the serial path);
-    /// fc1 8 passes + 3; fc2 2 passes of 64 + L + 4 (lm_head reads x in order like a sum of squares); lm_head 4 passes + 17;
+    /// fc1 8 passes + 11 + L (fc2 prefetches index words 0 and 1 after fc1's last write, last issue + 9 + L, and needs the
+    /// count of nonzero hidden codes); fc2 2 passes of max(nz, L, 2) columns + L + 4 (lm_head reads x in order like a sum
+    /// of squares), at most 2 passes of 64; lm_head 4 passes + 17;
     /// attention at position 5, the heads batched: the exponentials of the 4 heads, 4 passes of p + 1 + a tail of 8 (the
     /// last pass's first term has moved the sums' ring into place when the reciprocals start, and they move it on after
     /// the last term); the 4 reciprocals interleaved 3 steps apart, 3 * 3 + 11, tail 0; the weights of the 4 heads, 4
@@ -71,12 +73,46 @@ public class CompactStepModuleTests
         Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 6));
         Assert.That(at5["layer0.v"], Is.EqualTo(4 * (8 + 3) + (2 * 16 + 3)));
         Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 12));
-        Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 3));
+        Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 19));
         Assert.That(at5["layer0.fc2+mlp_residual"], Is.EqualTo(2 * 64 + 12));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
         Assert.That(at5["layer0.attention"], Is.EqualTo((4 * 6 + 8) + (3 * 3 + 11) + (4 * 7 + 3) + 3 * (6 + 6) + (6 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
         Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
+    }
+
+    /// <summary>
+    /// fc2 issues max(nz, L, 2) columns per pass, nz the step's count of nonzero hidden codes of its layer: at 8 lanes
+    /// 2 passes + the tail L + 4; at 1 lane 16 passes + the tail 5 (lm_head reads x[r] at its issue r, after the
+    /// write of row r, 10 + r - 15 cycles after fc2's last issue, and the last residual read goes out 1 + 4 after it).
+    /// Every other stage ignores the counts.
+    /// </summary>
+    [TestCase(8, 0, 2 * 8 + 12)]
+    [TestCase(8, 3, 2 * 8 + 12)]
+    [TestCase(8, 8, 2 * 8 + 12)]
+    [TestCase(8, 9, 2 * 9 + 12)]
+    [TestCase(8, 20, 2 * 20 + 12)]
+    [TestCase(8, 64, 2 * 64 + 12)]
+    [TestCase(1, 0, 16 * 2 + 5)]
+    [TestCase(1, 2, 16 * 2 + 5)]
+    [TestCase(1, 3, 16 * 3 + 5)]
+    public void Fc2TakesTwoPassesOfItsNonzeroHiddenCodes(int lanes, int nonzero, int cycles)
+    {
+        var (_, result) = Write(Plan("talos"), lanes, $"cstep-sparse-{lanes}");
+        var fc2 = result.Stages.Single(s => s.Name == "layer0.fc2+mlp_residual");
+        Assert.That(fc2.CyclesAt(5, [nonzero]), Is.EqualTo(cycles));
+        foreach (var other in result.Stages.Where(s => s != fc2))
+            Assert.That(other.CyclesAt(5, [nonzero]), Is.EqualTo(other.Cycles(5)), other.Name);
+        var schedule = RtlSchedule.Of(result.Stages, new CompactSamplerTiming(27, 20, 0), 27);
+        Assert.That(schedule.StepCycles(5, [nonzero]), Is.EqualTo(schedule.StepCycles(5) - fc2.Cycles(5) + cycles));
+    }
+
+    [Test]
+    public void TheScheduleTextGivesFc2sFormula()
+    {
+        var (_, result) = Write(Plan("talos"), 8, "cstep-sparse-text");
+        var text = RtlSchedule.Of(result.Stages, new CompactSamplerTiming(27, 20, 0), 27).Describe(0);
+        Assert.That(text, Does.Contain("# layer0.fc2+mlp_residual: 2 * max(nz, 8) + 12 cycles, nz = the step's nonzero MLP hidden codes of layer 0 (of 64); below: the most (every hidden code nonzero)\nlayer0.fc2+mlp_residual 140\n"));
     }
 
     [Test]
@@ -132,7 +168,7 @@ public class CompactStepModuleTests
         }
         var stimulus = new StringBuilder();
         stimulus.Append(Inv, $"{c.VocabSize} {samples * c.BlockSize}\n");
-        var expected = new List<(string Where, int[] Logits, int Pos)>();
+        var expected = new List<(string Where, int[] Logits, int Pos, int[] Nonzero)>();
         for (var s = 0; s < samples; s++)
         {
             golden.Reset();
@@ -140,7 +176,8 @@ public class CompactStepModuleTests
             {
                 var token = pos == 0 ? c.Bos : Next(c.VocabSize);
                 stimulus.Append(Inv, $"{token} {pos}\n");
-                expected.Add(($"sample {s} pos {pos} token {token}", golden.StepCodes(token).ToArray(), pos));
+                var codes = golden.StepCodes(token).ToArray();
+                expected.Add(($"sample {s} pos {pos} token {token}", codes, pos, golden.HiddenNonzero.ToArray()));
             }
         }
         var stimulusFile = Path.Combine(dir, "step_stimulus.txt");
@@ -160,11 +197,15 @@ public class CompactStepModuleTests
         Assert.That(logits, Has.Count.EqualTo(expected.Count), run.Stdout);
         for (var i = 0; i < expected.Count; i++)
         {
-            var (where, codes, pos) = expected[i];
+            var (where, codes, pos, nonzero) = expected[i];
             Assert.That(logits[i], Is.EqualTo(codes), $"{where}: logit codes");
-            var want = result.Stages.Select((st, k) => (k, st.Cycles(pos))).Where(p => p.Item2 > 0).ToDictionary(p => p.k, p => p.Item2);
+            // fc2's cycles follow the golden model's count of nonzero hidden codes of the step.
+            var want = result.Stages.Select((st, k) => (k, st.CyclesAt(pos, nonzero))).Where(p => p.Item2 > 0).ToDictionary(p => p.k, p => p.Item2);
             Assert.That(stages[i], Is.EqualTo(want), $"{where}: stage_o cycles");
-            Assert.That(steps[i], Is.EqualTo(1 + result.Stages.Sum(st => st.Cycles(pos))), $"{where}: start_i to done_o");
+            Assert.That(steps[i], Is.EqualTo(1 + result.Stages.Sum(st => st.CyclesAt(pos, nonzero))), $"{where}: start_i to done_o");
         }
+        // The counts matter: some step's fc2 took fewer cycles than with every hidden code nonzero.
+        var fc2 = result.Stages.Select(st => st.Name).ToList().FindIndex(n => n.StartsWith("layer0.fc2", StringComparison.Ordinal));
+        Assert.That(stages.Zip(expected).Any(p => p.First[fc2] < result.Stages[fc2].Cycles(p.Second.Pos)), Is.True, "no step skipped a hidden code");
     }
 }

@@ -5,10 +5,10 @@
 // line of vocab signed logit codes per token. A case loads the seed (seed_load_i for one cycle,
 // cycle 0, with the temperature and greedy flag held from cycle 1 on); the first start_i comes in
 // cycle WAIT + 1, each next start_i WAIT + 1 cycles after the previous done_o (the sampler's ready
-// cycles; the core runs a whole step between the two). Before every start_i the bench writes a set
-// of junk logits and then the token's logits, each set in a scrambled order, one write per cycle:
-// they are the last cycles of the wait, with a gap of one cycle between the two sets (the junk set
-// is left out when the wait is too short for both).
+// cycles; the core runs a whole step between the two). Before every start_i the bench writes the
+// token's logits in the last cycles of the wait (start_i comes a cycle after the last write), and
+// before every token but a case's first a set of junk logits 64 cycles into the wait; each set in
+// a scrambled order, one write per cycle (the junk set is left out when the wait is too short).
 // Prints per token "tok <case> <token index> <cycles> <token>", cycles counting from start_i
 // (cycle 0) to done_o.
 #include "Vhwgen_sampler.h"
@@ -85,17 +85,23 @@ int main(int argc, char** argv) {
             std::vector<int> logits(vocab);
             for (int j = 0; j < vocab; ++j)
                 if (std::fscanf(in, "%d", &logits[j]) != 1) return 2;
-            const bool with_junk = wait >= 2 * vocab + 1;
-            const int idle = wait - vocab - (with_junk ? vocab + 1 : 0);   // cycles of the wait before the writes
-            if (idle < 0) {
+            // The junk set first, 64 cycles into the wait after a done_o (not after the seed load,
+            // whose per-sample work the junk's exponentials would disturb; after the draw that follows
+            // a token's r * Z, which shares the step counter), far enough before the token's set that
+            // the exponentials it starts are over (the core's steps are far longer).
+            const int lead = 64;
+            const bool with_junk = t > 0 && wait >= lead + 4 * vocab + 64;
+            if (wait < vocab) {
                 std::printf("wait %d is shorter than one set of %d writes\n", wait, vocab);
                 return 2;
             }
-            for (int i = 0; i < idle; ++i) edge();
+            int idle = wait - vocab;   // cycles of the wait before the token's writes
             if (with_junk) {
+                for (int i = 0; i < lead; ++i) edge();
                 write_set(junk());
-                edge();
+                idle -= lead + vocab;
             }
+            for (int i = 0; i < idle; ++i) edge();
             write_set(logits);
             dut.start_i = 1;
             dut.eval();
