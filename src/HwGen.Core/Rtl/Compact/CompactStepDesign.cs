@@ -24,7 +24,7 @@ public static class CompactStepDesign
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The .sv files this design adds, leaves first.</summary>
-    public static IReadOnlyList<string> SourceFiles { get; } = ["hwgen_crom.sv", "hwgen_cram.sv", "hwgen_crq.sv", "hwgen_step.sv"];
+    public static IReadOnlyList<string> SourceFiles { get; } = ["hwgen_crom.sv", "hwgen_cram.sv", "hwgen_cspram.sv", "hwgen_crq.sv", "hwgen_step.sv"];
 
     /// <summary>Checks the plan and lanes; throws a <see cref="HwGenException"/> that says what to change.</summary>
     public static void Validate(NumericsPlan plan, int lanes)
@@ -144,6 +144,8 @@ public static class CompactStepDesign
 
         if (uops.Any(u => u.BPassStride != 0 && u.BPassStride != layout.HeadStride))
             throw new InvalidOperationException("a batched op's buffers are not HeadStride apart");
+        if (uops.Any(u => u.Op == CompactStepOp.Exp && (u.DBase != layout.Scores || u.BBase != layout.Scores || u.BPassStride != layout.HeadStride)))
+            throw new InvalidOperationException("an exponentials op does not work in place on the scores of every head");
         // fc2's column counters: nz in 0 .. MlpHidden, the last column and the prefetch pointer below max(MlpHidden, L, 2).
         var spW = IndexWidth(Math.Max(c.MlpHidden, CompactUop.SparseColumns(0, lanes)));
         var nrsA0 = program.NrsA0;
@@ -191,7 +193,13 @@ public static class CompactStepDesign
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
             PosLFloor = Math.Max(lanes - 1, 1),
-            Heads = c.NHead, HeadsMinus1 = c.NHead - 1, LgStride = CeilLog2(layout.HeadStride), LgStrideMsb = CeilLog2(layout.HeadStride) - 1,
+            Heads = c.NHead, HeadsMinus1 = c.NHead - 1, HeadsMinus2 = c.NHead - 2, HeadsMinus3 = c.NHead - 3,
+            // With 3 or more heads the per-head rings keep elements 1 .. H - 2 in single-port RAM.
+            RingRam = c.NHead >= 3, RingRegs = c.NHead >= 3 ? 2 : c.NHead, RingLast = c.NHead >= 3 ? 1 : c.NHead - 1,
+            RingAW = IndexWidth(Math.Max(c.NHead - 2, 2)), RingAMsb = IndexWidth(Math.Max(c.NHead - 2, 2)) - 1,
+            RcpStagger = CompactStepProgram.RcpStagger,
+            // The exponentials write the scores of every head in place: index i9 below H * HeadStride.
+            ExpDBase = layout.Scores, XiW = IndexWidth(c.NHead * layout.HeadStride), XiMsb = IndexWidth(c.NHead * layout.HeadStride) - 1, LgStride = CeilLog2(layout.HeadStride), LgStrideMsb = CeilLog2(layout.HeadStride) - 1,
             RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
             RcpY1Steps = string.Join(" || ", rcpSteps.Where(r => r.Y1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             RcpPopSteps = string.Join(" || ", rcpSteps.Where(r => r.Pop).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
@@ -206,6 +214,7 @@ public static class CompactStepDesign
 
         files.AddText("hwgen_crom.sv", templates.Render("compact/hwgen_crom.sv.hbs", new { }));
         files.AddText("hwgen_cram.sv", templates.Render("compact/hwgen_cram.sv.hbs", new { }));
+        files.AddText("hwgen_cspram.sv", templates.Render("compact/hwgen_cspram.sv.hbs", new { }));
         files.AddText("hwgen_crq.sv", templates.Render("compact/hwgen_crq.sv.hbs", new { }));
         files.AddText("hwgen_step.sv", templates.Render("compact/hwgen_step.sv.hbs", model));
 
