@@ -27,6 +27,10 @@ public class CompactStepModuleTests
         "names" => CompactPlans.Names,
         "wide2" => RtlTestModels.Wide2,
         "wide2-auto" => CompactPlans.Wide2Auto,
+        // 3 heads (one ring element in RAM), block 32, 3 layers; 2 heads and 1 head (the rings in registers).
+        "odd" => RtlTestModels.Odd,
+        "two-heads" => CompactPlans.TwoHeads,
+        "one-head" => CompactPlans.OneHead,
         _ => RtlTestModels.TalosAuto,
     });
 
@@ -134,6 +138,8 @@ public class CompactStepModuleTests
     [TestCase("talos", 1)]
     [TestCase("talos", 8)]
     [TestCase("wide2", 8)]
+    [TestCase("odd", 8)]
+    [TestCase("two-heads", 4)]
     public void TheModuleLintsCleanWithAllWarnings(string model, int lanes)
     {
         var (dir, result) = Write(Plan(model), lanes, $"cstep-lint-{model}-{lanes}");
@@ -152,6 +158,9 @@ public class CompactStepModuleTests
     [TestCase("names", 1, 1)]
     [TestCase("wide2", 8, 2)]
     [TestCase("wide2-auto", 8, 1)]
+    [TestCase("odd", 8, 1)]
+    [TestCase("two-heads", 4, 1)]
+    [TestCase("one-head", 8, 1)]
     public void TheModuleMatchesTheGoldenModelAndItsStagesExactly(string model, int lanes, int samples)
     {
         var plan = Plan(model);
