@@ -180,7 +180,7 @@ public static class CompactStepDesign
             // OpNrs steps: the rsqrt word arrives in step NrsA0 (its address goes out with the last step by 2); a
             // product chosen straight into lane 0 (y0 * y0) in step X is in p_q and sp_d in step X + 2; through
             // fsa_q/fsb_q one step later: in p_q and sp_d in step X + 3, in sp_q from X + 4.
-            NrsA0 = nrsA0, NrsY0 = nrsA0, NrsA = nrsA0 + 2, NrsT = nrsA0 + 6, NrsY1 = nrsA0 + 9,
+            NrsA0 = nrsA0, NrsY0 = nrsA0, NrsY0Before = nrsA0 - 1, NrsA = nrsA0 + 2, NrsT = nrsA0 + 6, NrsY1 = nrsA0 + 9,
             NrsC1 = nrsA0 + 10, NrsC2 = nrsA0 + 11, NrsP1 = nrsA0 + 14, NrsK = nrsA0 + 15,
             RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0, NeedY1 = program.NscLanes || program.KShift is null,
             NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes, LanesMinus2 = Math.Max(lanes - 2, 0),
