@@ -4,9 +4,9 @@ namespace HwGen.Rtl.Compact;
 /// The compact sampler's timing (hdl-templates/compact/hwgen_sampler.sv.hbs), counted from start_i
 /// (cycle 0) to done_o. The maximum and its index are taken as the step writes the logits, so greedy
 /// is done in cycle 1. Sampled: logit i is read from the logit RAM and issued to the exponentials in
-/// cycle 2i + 1, its e_i summed 9 cycles later (the last one's 8, with the first of SumW multiplier
+/// cycle i + 1, its e_i summed 7 cycles later (the last one's with the first of SumW multiplier
 /// steps for u = (r * Z) &gt;&gt; 32), then a binary search of the stored running sums, one probe per
-/// cycle, clog2(vocab) probes: done in cycle 2 * vocab + 7 + SumW + clog2(vocab),
+/// cycle, clog2(vocab) probes: done in cycle vocab + 7 + SumW + clog2(vocab),
 /// whatever the token, counted from the cycle after the set's last logit write: the exponentials and
 /// r * Z start there without start_i (only the search waits for it), so with start_i
 /// <see cref="LastWriteGap"/> cycles after that write, done_o comes LastWriteGap - 1 cycles sooner.
@@ -22,7 +22,7 @@ namespace HwGen.Rtl.Compact;
 public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles, int LastWriteGap = 1) : ISamplerTiming
 {
     /// <summary>The cycle of done_o for a sampled token 0.</summary>
-    public int SampledBase => 2 * Vocab + 7 + SumW + SvLiteral.IndexWidth(Vocab);
+    public int SampledBase => Vocab + 7 + SumW + SvLiteral.IndexWidth(Vocab);
 
     /// <inheritdoc />
     public int Cycles(bool greedy, int token) =>
