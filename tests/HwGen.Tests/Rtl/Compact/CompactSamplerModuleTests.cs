@@ -85,6 +85,9 @@ public class CompactSamplerModuleTests
         var step = CompactStepDesign.AddTo(new BuildPlan("test"), TemplateRenderer.ForShipped(TemplateFolders.Hdl), plan, 8);
         var shortest = 1 + step.Stages.Sum(st => st.CyclesAt(0, new int[plan.Config.NLayer])); // every MLP hidden code 0: fc2's fewest columns
         Assert.That(shortest, Is.GreaterThan(sampler.ReadyCycles));
+        // The exponentials (which use LAMBDA) and r * Z (which uses the draw) start without start_i, the cycle after the
+        // step's last logit write, LastWriteGap - 1 cycles before its done cycle: the per-sample work is done by then too.
+        Assert.That(shortest + 1 - sampler.LastWriteGap, Is.GreaterThanOrEqualTo(sampler.ReadyCycles));
     }
 
     [Test]
