@@ -35,6 +35,23 @@ public sealed class CompactStepProgram
     /// </summary>
     public static int SparseFc1Tail(int lanes) => 11 + lanes;
 
+    /// <summary>
+    /// The floors F of the sequencer's position-long bounds max(pos, F) (<see cref="CompactUop.LastColPos"/>): 1, L - 1 and, from
+    /// 8 lanes on, L - 1 - HeadTail (a head's weighted values after a head whose sums fill the lanes: the drain has left lane
+    /// L - 1 behind when the first take comes).
+    /// </summary>
+    public static IReadOnlyList<int> PositionFloors(int lanes)
+    {
+        var drain = lanes - 1 - CompactUop.HeadTail;
+        return drain > 1 && drain < lanes - 1 ? [1, drain, Math.Max(lanes - 1, 1)] : [1, Math.Max(lanes - 1, 1)];
+    }
+
+    // Two heads' scores, or two heads' weighted values, have the same serial path fields but their rows, which the drain
+    // reads at its input: the second's first take (a's tail + b's columns after a's last take) may come once a's last
+    // drain has left its written lanes behind, at every position.
+    private static int HeadGapTail(CompactUop a, CompactUop b, int lanes, int blockSize) =>
+        Math.Max(CompactUop.HeadTail, Enumerable.Range(0, blockSize).Max(pos => a.LastPassRows(pos, lanes) - (b.LastColAt(pos, lanes) + 1)));
+
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -215,8 +232,11 @@ public sealed class CompactStepProgram
             var heads = c.NHead;
             // Head h's rows are h * HeadStride + position (RowHi: the first invalid row less pos + 1), so that
             // every head's scores have the same serial path fields but their rows.
+            // Head 0's scores have max(D, L) columns per pass (k's tail covers k's last drain before their first take); with
+            // D < L the next heads' have max(D, pos + 1 - HeadTail, 2) while pos < L (one pass: the previous head's pos + 1
+            // rows drain under the issue and the tail of HeadTail), L from pos L on (a pass drains L rows under the next).
             CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
-                BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true,
+                BBase: layout.Query + h * d, Cols: d, LastCol: h > 0 && d < lanes ? Math.Max(d - 1, 1) : Math.Max(d, lanes) - 1, LastColRows: h > 0 && d < lanes, PassPos: true,
                 RowBase: layout.ScoresOf(h) - layout.Scores, RowLo: layout.ScoresOf(h) - layout.Scores, RowHi: layout.ScoresOf(h) - layout.Scores, RowHiPos: true,
                 Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
@@ -257,14 +277,18 @@ public sealed class CompactStepProgram
             {
                 var hd = h * d;
                 var chunk = hd / lanes * lanes;
-                var av = new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
-                    BBase: layout.ScoresOf(h), ColsPos: true, LastCol: avPasses == 1 ? 1 : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
-                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail);
-                // The next head's weighted values have the same serial path fields but their rows: their
-                // first take may come once this head's last drain has left the hold chain (L cycles after its take).
-                if (h + 1 < heads)
-                    av = av with { Tail = Math.Max(3, lanes - 1 - av.LastCol) };
-                uops.Add(av);
+                // One pass (D <= L): max(pos, F) + 1 columns, F the smallest floor the sequencer has at or above
+                // the previous head's written lanes less HeadTail + 1, so that its drain has left them behind at the
+                // first take (head 0: 1; lanes 4..7 at 8 lanes: 4); the tails between the heads are HeadTail (below).
+                var floor = 1;
+                if (avPasses == 1 && h > 0)
+                {
+                    var prevHi = hd - d - (hd - d) / lanes * lanes + d;
+                    floor = PositionFloors(lanes).First(f => f >= prevHi - 1 - CompactUop.HeadTail);
+                }
+                uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
+                    BBase: layout.ScoresOf(h), ColsPos: true, LastCol: avPasses == 1 ? floor : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
             }
             // The last head's go to wo, which reads them in row order.
             overlap[uops.Count - 1] = true;
@@ -294,6 +318,14 @@ public sealed class CompactStepProgram
         uops.Add(Mat("lm_head", TensorNames.LmHead, true, layout.XBase, xFrac, N(ActivationSite.Logits, -1), 0, CompactWrite.Logit));
         uops.Add(new CompactUop(CompactStepOp.End, Stage("end"), "end: done"));
 
+        // Two heads' scores, or two heads' weighted values (same fields but the rows): the second's first take need only
+        // follow the first's last drain of its written lanes.
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var (a, b) = (uops[k], uops[k + 1]);
+            if ((a.Op, b.Op) is (CompactStepOp.Sco, CompactStepOp.Sco) or (CompactStepOp.Av, CompactStepOp.Av))
+                uops[k] = a with { Tail = HeadGapTail(a, b, lanes, c.BlockSize) };
+        }
         // Overlap: the serial path takes its fields (shift, rows, destination) from registers loaded
         // at an op's first take, so the next matrix op may issue while this op's last pass drains.
         // Its first take (its first pass issued, + 3) must come after this op's last write (row k of
@@ -306,12 +338,11 @@ public sealed class CompactStepProgram
             if (a.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av) || a.Residual || a.Write == CompactWrite.Logit
                 || b.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av))
                 throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
-            var rows = a.RowHiPos ? lanes : Math.Clamp(a.RowHi - a.RowBase - a.LastPass * lanes, 1, lanes);
-            var tail = Math.Max(3, rows + 6 - (b.LastCol + 1));
-            // Two heads' scores differ only in their rows (taken at the drain's input): the next head's
-            // first take need only wait until this head's last drain has left the hold chain.
+            // (Two heads' scores: above.)
             if (a.Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco)
-                tail = Math.Max(3, lanes - 1 - b.LastCol);
+                continue;
+            var rows = Enumerable.Range(0, c.BlockSize).Max(pos => a.LastPassRows(pos, lanes));
+            var tail = Math.Max(3, rows + 6 - Enumerable.Range(0, c.BlockSize).Min(pos => b.LastColAt(pos, lanes) + 1));
             // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
@@ -349,12 +380,21 @@ public sealed class CompactStepProgram
 
         // A pass's L sums drain one per cycle while the next pass issues: a pass followed by another
         // must last L cycles (an op of one pass drains in its tail or under the next op, whose first take comes later).
-        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes && (u.PassPos || u.LastPass > 0)))
+        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av
+                && Enumerable.Range(0, c.BlockSize).Any(pos => u.LastPassAt(pos, lanes) > 0 && u.LastColAt(pos, lanes) + 1 < lanes)))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
+        // Two heads' scores or weighted values: the second's first take comes after the first's last drain of its written lanes.
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var (a, b) = (uops[k], uops[k + 1]);
+            if ((a.Op, b.Op) is (CompactStepOp.Sco, CompactStepOp.Sco) or (CompactStepOp.Av, CompactStepOp.Av)
+                && Enumerable.Range(0, c.BlockSize).Any(pos => a.Tail + b.LastColAt(pos, lanes) + 1 < a.LastPassRows(pos, lanes)))
+                throw new InvalidOperationException($"{b.Comment} would take its sums before {a.Comment} has drained");
+        }
         // The sequencer knows an op's last issue a cycle ahead: every op but End has passes of two or more columns.
         if (uops.Any(u => u.Op != CompactStepOp.End && u.LastCol < 1))
             throw new InvalidOperationException("an op has passes of one column");
-        if (uops.Any(u => u.LastColPos && u.LastCol != 1 && u.LastCol != Math.Max(lanes - 1, 1)))
+        if (uops.Any(u => (u.LastColPos && !PositionFloors(lanes).Contains(u.LastCol)) || (u.LastColRows && (u.LastColPos || u.LastCol + 1 >= lanes))))
             throw new InvalidOperationException("a position-long op with a bound the sequencer has no register for");
         // A summing op clears its accumulators in its first cycle and takes products 3 cycles later:
         // the op before it must end with a tail of 3 cycles or more, in which the lanes multiply by 0.
