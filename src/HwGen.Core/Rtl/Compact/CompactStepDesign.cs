@@ -149,6 +149,8 @@ public static class CompactStepDesign
         // fc2's column counters: nz in 0 .. MlpHidden, the last column and the prefetch pointer below max(MlpHidden, L, 2).
         var spW = IndexWidth(Math.Max(c.MlpHidden, CompactUop.SparseColumns(0, lanes)));
         var nrsA0 = program.NrsA0;
+        if (uops.Any(u => u.ExpTailShort != (u.Op == CompactStepOp.Exp && c.NHead > 1)))
+            throw new InvalidOperationException("a shorter tail from position 2 on is only the exponentials' with several heads");
         var rowsFloors = uops.Where(u => u.LastColRows).Select(u => u.LastCol).Distinct().ToList();
         if (rowsFloors.Count > 1)
             throw new InvalidOperationException("the scores of two layers have different column floors");
@@ -200,7 +202,7 @@ public static class CompactStepDesign
             // fill the lanes) and the scores' pos < L ? max(pos - HeadTail, F) : L - 1 (heads after the first, D < L).
             PosD = uops.Any(u => u.LastColPos && u.LastCol != 1 && u.LastCol != Math.Max(lanes - 1, 1)), PosDFloor = lanes - 1 - CompactUop.HeadTail,
             PosS = rowsFloors.Count > 0, PosSFloor = rowsFloors.Count > 0 ? rowsFloors[0] : 0, PosSAbove = (rowsFloors.Count > 0 ? rowsFloors[0] : 0) + CompactUop.HeadTail,
-            HeadTail = CompactUop.HeadTail,
+            HeadTail = CompactUop.HeadTail, ExpTailShort = uops.Any(u => u.ExpTailShort),
             Heads = c.NHead, HeadsMinus1 = c.NHead - 1, HeadsMinus2 = c.NHead - 2, HeadsMinus3 = c.NHead - 3,
             // With 3 or more heads the per-head rings keep elements 1 .. H - 2 in single-port RAM.
             RingRam = c.NHead >= 3, RingRegs = c.NHead >= 3 ? 2 : c.NHead, RingLast = c.NHead >= 3 ? 1 : c.NHead - 1,

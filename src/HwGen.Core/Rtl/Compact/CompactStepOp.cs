@@ -49,6 +49,7 @@ public enum CompactWrite
 /// cycles (the last a bubble). BPassStride: the vector RAM index (read address and written row) advances by it per pass.
 /// LastColRows (the scores of a head after the first, head_dim &lt; L): passes of max(LastCol + 1, pos + 1 - HeadTail) columns while
 /// pos &lt; L (one pass: the previous head's pos + 1 rows drain under this head's issue and the tail before it), L from pos L on.
+/// ExpTailShort (the exponentials with several heads): the tail is one cycle shorter from pos 2 on.
 /// HiddenLayer (fc2, 0 or more): the op reads the MLP hidden vector of that layer compacted to its nonzero codes
 /// (fc1 writes them in row order at B, their rows in the index memory) and issues max(nz, L, 2) columns per pass,
 /// nz the step's count of nonzero hidden codes of the layer (columns past nz are bubbles); -1: a dense op.
@@ -61,7 +62,7 @@ public sealed record CompactUop(
     int RowBase = 0, int RowLo = 0, int RowHi = 0, bool RowHiPos = false,
     bool Relu = false, bool Residual = false, int ShA = 0, int ShB = 0, int Rq = 0, int Rq2 = 0,
     int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0,
-    int ExpShift = 0, bool LastColP1 = false, int BPassStride = 0, int HiddenLayer = -1, bool LastColRows = false)
+    int ExpShift = 0, bool LastColP1 = false, int BPassStride = 0, int HiddenLayer = -1, bool LastColRows = false, bool ExpTailShort = false)
 {
     /// <summary>The tail between two heads' scores or two heads' weighted values: a summing op's shortest (its first cycle
     /// clears the accumulators, the previous op's last take 3 cycles after its last issue).</summary>
@@ -75,8 +76,11 @@ public sealed record CompactUop(
     public int Cycles(int pos, int lanes, IReadOnlyList<int>? hiddenNonzero = null)
     {
         var lastCol = HiddenLayer >= 0 ? SparseColumns(hiddenNonzero?[HiddenLayer] ?? Cols, lanes) - 1 : LastColAt(pos, lanes);
-        return (lastCol + 1) * (LastPassAt(pos, lanes) + 1) + Tail;
+        return (lastCol + 1) * (LastPassAt(pos, lanes) + 1) + TailAt(pos);
     }
+
+    /// <summary>The tail at position <paramref name="pos"/>.</summary>
+    public int TailAt(int pos) => ExpTailShort && pos >= 2 ? Tail - 1 : Tail;
 
     /// <summary>The last column of every pass at position <paramref name="pos"/> (a dense op's; fc2's depends on its count).</summary>
     public int LastColAt(int pos, int lanes) =>

@@ -260,13 +260,14 @@ public sealed class CompactStepProgram
             var st = Stage(p + "attention");
             // The heads batched: the exponentials of every head (a pass per head, the head's maximum taken
             // from the ring at its pass's first issue, its sum kept in a ring of per-head sums; tail 9
-            // with one head, whose sum the reciprocal takes at once, else 8: the last pass's first term,
-            // issued a column or more before the last, has moved the ring into place, and the reciprocals
-            // move it on in their step 2, after the last term), the reciprocals interleaved (head h's steps start at
+            // with one head, whose sum the reciprocal takes at once, else 8, and 7 from position 2 on: the
+            // reciprocals' first step reads head 0's sum, which the last pass's first term (issued max(pos, 1)
+            // cycles before the last, in place ExpLatency + 1 cycles after its issue) has moved into place, and they
+            // move the ring on in their step 2, after the last term), the reciprocals interleaved (head h's steps start at
             // 3h), the weights of every head (a pass per head of pos + 1 columns and a bubble, in which the
             // serial path's shift changes to the next head's), then each head's weighted values.
             uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: heads == 1 ? ExpLatency : ExpLatency - 1,
+                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: heads == 1 ? ExpLatency : ExpLatency - 1, ExpTailShort: heads > 1,
                 ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
             uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention: reciprocals", LastCol: RcpSteps - 1 + RcpStagger * (heads - 1), Rq: rq3));
             // Head 0's weighted values read head 0's weights (written in the first pass) at their issue i,
@@ -383,6 +384,13 @@ public sealed class CompactStepProgram
         if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av
                 && Enumerable.Range(0, c.BlockSize).Any(pos => u.LastPassAt(pos, lanes) > 0 && u.LastColAt(pos, lanes) + 1 < lanes)))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
+        // The reciprocals start (the exponentials' last issue + 1 + tail) after the last pass's first term has moved the
+        // sums' ring into place (with one head: after the last term), and move it on (step 2) after the last term.
+        foreach (var u in uops.Where(u => u.Op == CompactStepOp.Exp))
+        {
+            if (Enumerable.Range(0, c.BlockSize).Any(pos => u.TailAt(pos) + 1 < (c.NHead == 1 ? ExpLatency + 1 : Math.Max(ExpLatency - 1, ExpLatency + 1 - Math.Max(pos, 1)))))
+                throw new InvalidOperationException($"{u.Comment}: the reciprocals would read a sum before it is complete");
+        }
         // Two heads' scores or weighted values: the second's first take comes after the first's last drain of its written lanes.
         for (var k = 0; k + 1 < uops.Count; k++)
         {
