@@ -80,19 +80,22 @@ public static class CompactStepDesign
         }
 
         // ---- widths ----
-        var accs = plan.Accumulators().ToDictionary(a => a.Name, a => a.Bits);
-        var accW = new[] { accs["q_k_v_wo_fc1_lm_head"], accs["fc2"], accs["attn_scores"], accs["attn_output"], accs["rms_sum_of_squares"] + 1 }.Max();
-        // Lane 0 sums the squares from E: SS + E must stay positive in the accumulator.
-        if (BitLength(((long)c.NEmbd << 30) + program.MaxEps) >= accW)
-            throw new InvalidOperationException("the accumulators are too narrow for the sum of squares plus epsilon");
+        // The sums' widths from what each op sums (CompactStepWidths): the lanes' accumulators and hold chain, lane 0's
+        // accumulator (also the sum of squares plus epsilon) and the serial path's input.
+        var widths = CompactStepWidths.Of(plan, program);
+        var accW = widths.Drain;
+        var acc0W = widths.Lane0;
+        var sinW = widths.Serial;
+        // Lane 0 sums the squares from E: SS + E must stay positive in its accumulator, and the normalizer takes it whole.
+        var ssE = ((long)c.NEmbd << 30) + program.MaxEps;
+        if (BitLength(ssE) >= acc0W || BitLength(ssE) > program.NormWidth || acc0W < accW || sinW < accW)
+            throw new InvalidOperationException($"the compact step's sums do not fit their widths (lanes {accW}, lane 0 {acc0W}, serial path {sinW} bits)");
         var scoreScaled = plan.ScoreShift is null;
         var scale = plan.ScoreScale ?? 1;
-        var sinW = Math.Max(Math.Max(accW, 36), scoreScaled ? accs["attn_scores"] + BitLength(scale) + 1 : 0);
         var pre = program.RqPreShift;
         var shW = BitLength(program.RqMaxShift);
         var rq1W = Math.Max(sinW + pre, program.RqMaxShift + 2);
         var sh2W = BitLength(program.Rq2MaxShift);
-        var sum2W = 17 + 15 + 2;
         var aw = new[] { wromAw, kvxAw, vramAw }.Max() + 1;
         var posW = CeilLog2(c.BlockSize + 1L);
         var tokW = IndexWidth(c.VocabSize);
@@ -129,6 +132,9 @@ public static class CompactStepDesign
         if (residuals.Count == 0)
             residuals.Add((0, 0));
         var resSelW = IndexWidth(residuals.Count);
+        // The residual requantizer's input: o1, or x and o1 aligned (x << ShA) + (o1 << ShB); its guard bit sh - 1 is an input bit.
+        var sum2W = residuals.Select(r => CompactStepWidths.Width((-32768L * ((1L << r.ShA) + (1L << r.ShB)), 32767L * ((1L << r.ShA) + (1L << r.ShB)))))
+            .Append(16).Append(program.Rq2MaxShift + 2).Max();
         var ops = uops.Select((u, pc) => new
         {
             Pc = U(pcW, pc), u.Comment, Op = "Op" + u.Op, Stage = U(8, u.Stage),
@@ -178,7 +184,7 @@ public static class CompactStepDesign
             WromAMsb = wromAw - 1, WromAW = wromAw, KvxAMsb = kvxAw - 1, KvxAW = kvxAw, VramAMsb = vramAw - 1, VramAW = vramAw,
             VramDepth = layout.VramDepth, Banks = banks, BselMsb = bselW - 1, BselW = bselW,
             MwMsb = mw - 1, MwW = mw, ZMsb = zw - 1, ZW = zw, WwMsb = wwW - 1, WwW = wwW,
-            AccW = accW, AccMsb = accW - 1, SinW = sinW, SinMsb = sinW - 1, Rq1W = rq1W, Rq1Msb = rq1W - 1, O2 = pre,
+            AccW = accW, AccMsb = accW - 1, Acc0W = acc0W, Acc0Msb = acc0W - 1, SinW = sinW, SinMsb = sinW - 1, Rq1W = rq1W, Rq1Msb = rq1W - 1, O2 = pre,
             Sum2W = sum2W, Sum2Msb = sum2W - 1,
             Log2ELow = NonlinearUnits.Log2E - (1 << 15), ThreeFs = 3 << t.RsqrtFracBits,
             RmsC1 = plan.RmsScale & 0x7FFF, RmsC2 = plan.RmsScale >> 15,

@@ -1,0 +1,45 @@
+// A Verilator testbench for hwgen_crq alone (the compact step's requantizer).
+// Usage: compact_crq_tb STIMULUS_FILE IN_WIDTH
+// The stimulus file: "count", then per vector a line "v sh" (v a signed value of IN_WIDTH bits, sh the
+// shift). Per vector: sh_i in a cycle, v_i the next (sh_i held), q_o read two cycles after v_i.
+// Prints per vector its q_o as a signed decimal, one per line.
+#include "Vhwgen_crq.h"
+#include "verilated.h"
+#include "../bench.h"
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+int main(int argc, char** argv) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: compact_crq_tb STIMULUS_FILE IN_WIDTH\n");
+        return 2;
+    }
+    const int width = std::atoi(argv[2]);
+    const uint64_t mask = width >= 64 ? ~0ull : (1ull << width) - 1;
+    FILE* in = bench::open_stimulus(argv[1]);
+    if (!in) return 2;
+    long count = 0;
+    if (std::fscanf(in, "%ld", &count) != 1) return 2;
+
+    VerilatedContext context;
+    Vhwgen_crq dut(&context);
+    dut.clk_i = 0;
+    dut.v_i = 0;
+    dut.sh_i = 0;
+    dut.eval();
+    for (long k = 0; k < count; ++k) {
+        long long v = 0;
+        int sh = 0;
+        if (std::fscanf(in, "%lld %d", &v, &sh) != 2) return 2;
+        dut.sh_i = sh;
+        dut.eval();
+        bench::edge(dut);
+        dut.v_i = static_cast<uint64_t>(v) & mask;
+        dut.eval();
+        bench::edge(dut);
+        bench::edge(dut);
+        std::printf("%d\n", static_cast<int>(static_cast<int16_t>(dut.q_o)));
+    }
+    return 0;
+}
