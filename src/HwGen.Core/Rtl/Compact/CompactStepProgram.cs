@@ -232,11 +232,11 @@ public sealed class CompactStepProgram
             var heads = c.NHead;
             // Head h's rows are h * HeadStride + position (RowHi: the first invalid row less pos + 1), so that
             // every head's scores have the same serial path fields but their rows.
-            // Head 0's scores have max(D, L) columns per pass (k's tail covers k's last drain before their first take); with
-            // D < L the next heads' have max(D, pos + 1 - HeadTail, 2) while pos < L (one pass: the previous head's pos + 1
-            // rows drain under the issue and the tail of HeadTail), L from pos L on (a pass drains L rows under the next).
+            // With D < L a head's scores have max(D, pos + 1 - HeadTail, 2) columns while pos < L (one pass: the previous
+            // head's pos + 1 rows drain under the issue and the tail of HeadTail; k's tail covers k's last drain before head
+            // 0's first take), L from pos L on (a pass drains L rows under the next); else max(D, L).
             CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
-                BBase: layout.Query + h * d, Cols: d, LastCol: h > 0 && d < lanes ? Math.Max(d - 1, 1) : Math.Max(d, lanes) - 1, LastColRows: h > 0 && d < lanes, PassPos: true,
+                BBase: layout.Query + h * d, Cols: d, LastCol: d < lanes ? Math.Max(d - 1, 1) : Math.Max(d, lanes) - 1, LastColRows: d < lanes, PassPos: true,
                 RowBase: layout.ScoresOf(h) - layout.Scores, RowLo: layout.ScoresOf(h) - layout.Scores, RowHi: layout.ScoresOf(h) - layout.Scores, RowHiPos: true,
                 Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
@@ -342,8 +342,9 @@ public sealed class CompactStepProgram
             // (Two heads' scores: above.)
             if (a.Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco)
                 continue;
-            var rows = Enumerable.Range(0, c.BlockSize).Max(pos => a.LastPassRows(pos, lanes));
-            var tail = Math.Max(3, rows + 6 - Enumerable.Range(0, c.BlockSize).Min(pos => b.LastColAt(pos, lanes) + 1));
+            // The first take must come a cycle after the last written row entered the path (last issue + 3 + rows):
+            // the first requantizer's shift changes at the take, the later fields follow their values.
+            var tail = Math.Max(3, Enumerable.Range(0, c.BlockSize).Max(pos => a.LastPassRows(pos, lanes) + 1 - (b.LastColAt(pos, lanes) + 1)));
             // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
@@ -371,12 +372,39 @@ public sealed class CompactStepProgram
                 && (b.Op == CompactStepOp.Nss || (b.Op == CompactStepOp.Mat && b.BKvx && !b.Residual)) && b.BBase == a.DBase)
                 uops[k] = a with { Tail = Math.Min(a.Tail, Math.Max(lanes + 4, 10 - a.RowBase - a.LastPass * lanes)) };
         }
-        // (A head's scores are read only by the exponentials, after v.)
+        // The op after the overlapping one starts after the overlapped op's last write. (A head's scores are read only by
+        // the exponentials, after v; k's keys by every head's scores, each element at its issue: checked below.)
         foreach (var k in overlap.Keys)
         {
             var b = uops[k + 1];
-            if (!(uops[k].Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco) && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
+            if (!(uops[k].Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco) && uops[k].Write != CompactWrite.Key && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
                 throw new InvalidOperationException($"{uops[k + 2].Comment} may read {uops[k].Comment}'s results before they are written");
+        }
+        // The heads' scores after k read key element h * D + col of the position at their last pass's issue col (KVX,
+        // registered: a cycle after its write; row r of k's pass q is written 10 + r - q * L cycles after that pass's last issue).
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var a = uops[k];
+            if (a.Write != CompactWrite.Key)
+                continue;
+            for (var pos = 0; pos < c.BlockSize; pos++)
+            {
+                var start = 1 + a.TailAt(pos);
+                for (var j = k + 1; j < uops.Count && uops[j].Op == CompactStepOp.Sco; j++)
+                {
+                    var s = uops[j];
+                    var cols = s.LastColAt(pos, lanes) + 1;
+                    for (var col = 0; col < s.Cols; col++)
+                    {
+                        var row = s.ABase - a.DBase + col;
+                        var pass = (row - a.RowBase) / lanes;
+                        var written = 10 + row - a.RowBase - pass * lanes - (a.LastPass - pass) * (a.LastCol + 1);
+                        if (start + s.LastPassAt(pos, lanes) * cols + col < written + 1)
+                            throw new InvalidOperationException($"{s.Comment} may read key element {row} before {a.Comment} writes it");
+                    }
+                    start += s.Cycles(pos, lanes);
+                }
+            }
         }
 
         // A pass's L sums drain one per cycle while the next pass issues: a pass followed by another

@@ -50,11 +50,11 @@ public class CompactStepModuleTests
     /// embedding stream's tail is 3 (the next op reads element i at its issue i, after the stream has written it); a
     /// 16 x 16 product 2 passes of 16 columns + the tail L + 4 (wo: the sum of squares after it starts once wo's
     /// last residual read has gone out, and reads x[r] after its write), or + 3 when the next product may issue while its
-    /// last pass drains (q); k + 6 (head 0's scores follow: their first take, 8 columns + 3 later, must follow k's last
-    /// write); v's stage: head 0's scores 8 + 3, each next head's max(4, p + 1 - 3) + 3 below position 8 (its first take
-    /// comes 3 + its columns cycles after the previous head's last, which has drained its p + 1 rows by then; the last
-    /// head's drain under v), 8 + 3 from position 8 on (two passes), then v + 3 (the exponentials that follow
-    /// do not use the serial path);
+    /// last pass drains (q); k + 5 (head 0's scores follow: their first take, 4 columns + 3 later at the fewest, comes a
+    /// cycle after k's last drained row entered the serial path, whose later fields follow their values); v's stage: each
+    /// head's scores max(4, p + 1 - 3) + 3 below position 8 (a head's first take comes 3 + its columns cycles after the
+    /// previous head's last, which has drained its p + 1 rows by then; the last head's drain under v), 2 passes of 8 + 3
+    /// from position 8 on, then v + 3 (the exponentials that follow do not use the serial path);
     /// fc1 8 passes + 11 + L (fc2 prefetches index words 0 and 1 after fc1's last write, last issue + 9 + L, and needs the
     /// count of nonzero hidden codes); fc2 2 passes of max(nz, L, 2) columns + L + 4 (lm_head reads x in order like a sum
     /// of squares), at most 2 passes of 64; lm_head 4 passes + 17;
@@ -76,8 +76,8 @@ public class CompactStepModuleTests
         Assert.That(at5["embedding_norm"], Is.EqualTo(18 + 17 + 11));
         Assert.That(at5["layer0.mlp_norm"], Is.EqualTo(18 + 17 + 11));
         Assert.That(at5["layer0.q"], Is.EqualTo(2 * 16 + 3));
-        Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 6));
-        Assert.That(at5["layer0.v"], Is.EqualTo((8 + 3) + 3 * (4 + 3) + (2 * 16 + 3)));
+        Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 5));
+        Assert.That(at5["layer0.v"], Is.EqualTo(4 * (4 + 3) + (2 * 16 + 3)));
         Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 12));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 19));
         Assert.That(at5["layer0.fc2+mlp_residual"], Is.EqualTo(2 * 64 + 12));
@@ -85,8 +85,8 @@ public class CompactStepModuleTests
         Assert.That(at5["layer0.attention"], Is.EqualTo((4 * 6 + 7) + (3 * 3 + 11) + (4 * 7 + 3) + 4 * (6 + 3)));
         var v = result.Stages.Single(s => s.Name == "layer0.v");
         var attention = result.Stages.Single(s => s.Name == "layer0.attention");
-        Assert.That(v.Cycles(0), Is.EqualTo((8 + 3) + 3 * (4 + 3) + (2 * 16 + 3)));
-        Assert.That(v.Cycles(7), Is.EqualTo((8 + 3) + 3 * (5 + 3) + (2 * 16 + 3)));
+        Assert.That(v.Cycles(0), Is.EqualTo(4 * (4 + 3) + (2 * 16 + 3)));
+        Assert.That(v.Cycles(7), Is.EqualTo(4 * (5 + 3) + (2 * 16 + 3)));
         Assert.That(v.Cycles(8), Is.EqualTo(4 * (2 * 8 + 3) + (2 * 16 + 3)));
         Assert.That(v.Cycles(15), Is.EqualTo(4 * (2 * 8 + 3) + (2 * 16 + 3)));
         // From 0 to 1 only the weights' passes grow (max(p, 1) + 1 columns elsewhere); from 1 to 2 the exponentials'
