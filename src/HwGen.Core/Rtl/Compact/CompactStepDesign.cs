@@ -217,7 +217,10 @@ public static class CompactStepDesign
             // The exponentials write the scores of every head in place: index i9 below H * HeadStride.
             ExpDBase = layout.Scores, XiW = IndexWidth(c.NHead * layout.HeadStride), XiMsb = IndexWidth(c.NHead * layout.HeadStride) - 1, LgStride = CeilLog2(layout.HeadStride), LgStrideMsb = CeilLog2(layout.HeadStride) - 1,
             RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
-            RcpY1Steps = string.Join(" || ", rcpSteps.Where(r => r.Y1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
+            // (The last head's y1: in the cycle after the op's last issue, y1late_q.)
+            RcpY1Steps = rcpSteps.Any(r => r.Y1 && r.Col < rcpSteps.Length - 1)
+                ? string.Join(" || ", rcpSteps.Where(r => r.Y1 && r.Col < rcpSteps.Length - 1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}")))
+                : "1'b0",
             RcpPopSteps = string.Join(" || ", rcpSteps.Where(r => r.Pop).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             // fc2's columns per pass: max(nz, L, 2); the row index memory of the compacted hidden vector.
             SparseFloorM1 = CompactUop.SparseColumns(0, lanes) - 1, SparseTwo = CompactUop.SparseColumns(0, lanes) == 2,

@@ -269,7 +269,9 @@ public sealed class CompactStepProgram
             uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
                 LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: heads == 1 ? ExpLatency : ExpLatency - 1, ExpTailShort: heads > 1,
                 ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
-            uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention: reciprocals", LastCol: RcpSteps - 1 + RcpStagger * (heads - 1), Rq: rq3));
+            // (The last head's y1 goes into the ring in the cycle after the op's last issue, the weights' first, whose
+            // first operand reads the ring a cycle later.)
+            uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention: reciprocals", LastCol: RcpSteps - 2 + RcpStagger * (heads - 1), Rq: rq3));
             // Head 0's weighted values read head 0's weights (written in the first pass) at their issue i,
             // and their first take (the serial path's fields) comes after the weights' last write.
             uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention: weights", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColP1: true,
@@ -412,6 +414,12 @@ public sealed class CompactStepProgram
         if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av
                 && Enumerable.Range(0, c.BlockSize).Any(pos => u.LastPassAt(pos, lanes) > 0 && u.LastColAt(pos, lanes) + 1 < lanes)))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
+        // The reciprocals push the last head's y1 in the cycle after their last issue: the weights follow at once.
+        for (var k = 0; k < uops.Count; k++)
+        {
+            if (uops[k].Op == CompactStepOp.Rcp && (uops[k].Tail != 0 || k + 1 >= uops.Count || uops[k + 1].Op != CompactStepOp.Wgt))
+                throw new InvalidOperationException($"{uops[k].Comment} are not followed at once by the weights");
+        }
         // The reciprocals start (the exponentials' last issue + 1 + tail) after the last pass's first term has moved the
         // sums' ring into place (with one head: after the last term), and move it on (step 2) after the last term.
         foreach (var u in uops.Where(u => u.Op == CompactStepOp.Exp))

@@ -60,7 +60,7 @@ public class CompactStepModuleTests
     /// of squares), at most 2 passes of 64; lm_head 4 passes + 17;
     /// attention at position 5, the heads batched: the exponentials of the 4 heads, 4 passes of max(p, 1) + 1 + a tail of 8
     /// at positions 0 and 1, 7 from 2 on (the last pass's first term, issued max(p, 1) cycles before its last, has moved the
-    /// sums' ring into place when the reciprocals start, and they move it on after the last term); the 4 reciprocals interleaved 3 steps apart, 3 * 3 + 11, tail 0; the weights of the 4 heads, 4
+    /// sums' ring into place when the reciprocals start, and they move it on after the last term); the 4 reciprocals interleaved 3 steps apart, 3 * 3 + 10 (the last y1 goes into the ring in the weights' first cycle), tail 0; the weights of the 4 heads, 4
     /// passes of p + 1 and a bubble, + 3 (head 0's weighted values read head 0's weights, written long before, and
     /// take their first sums after the weights' last write); heads 0, 1 and 3's weighted values max(p, 1) + 1 columns,
     /// head 2's max(p, 4) + 1 (head 1's sums are in lanes 4..7: head 2's first take, 3 + its columns cycles after head
@@ -82,7 +82,7 @@ public class CompactStepModuleTests
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 19));
         Assert.That(at5["layer0.fc2+mlp_residual"], Is.EqualTo(2 * 64 + 12));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
-        Assert.That(at5["layer0.attention"], Is.EqualTo((4 * 6 + 7) + (3 * 3 + 11) + (4 * 7 + 3) + 4 * (6 + 3)));
+        Assert.That(at5["layer0.attention"], Is.EqualTo((4 * 6 + 7) + (3 * 3 + 10) + (4 * 7 + 3) + 4 * (6 + 3)));
         var v = result.Stages.Single(s => s.Name == "layer0.v");
         var attention = result.Stages.Single(s => s.Name == "layer0.attention");
         Assert.That(v.Cycles(0), Is.EqualTo(4 * (4 + 3) + (2 * 16 + 3)));
@@ -93,8 +93,8 @@ public class CompactStepModuleTests
         // 4 passes grow and their tail shrinks, the weights grow, and heads 0, 1 and 3's weighted values (head 2's: max(p, 4) + 1).
         Assert.That(attention.Cycles(1) - attention.Cycles(0), Is.EqualTo(4 * 1), "the exponentials' tail is 8 at positions 0 and 1");
         Assert.That(attention.Cycles(2) - attention.Cycles(1), Is.EqualTo((4 * 1 - 1) + 4 * 1 + 3 * 1), "and 7 from position 2 on");
-        Assert.That(attention.Cycles(0), Is.EqualTo((4 * 2 + 8) + (3 * 3 + 11) + (4 * 2 + 3) + (2 + 3) + (2 + 3) + (5 + 3) + (2 + 3)));
-        Assert.That(attention.Cycles(15), Is.EqualTo((4 * 16 + 7) + (3 * 3 + 11) + (4 * 17 + 3) + 4 * (16 + 3)));
+        Assert.That(attention.Cycles(0), Is.EqualTo((4 * 2 + 8) + (3 * 3 + 10) + (4 * 2 + 3) + (2 + 3) + (2 + 3) + (5 + 3) + (2 + 3)));
+        Assert.That(attention.Cycles(15), Is.EqualTo((4 * 16 + 7) + (3 * 3 + 10) + (4 * 17 + 3) + 4 * (16 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
         Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
     }
