@@ -43,7 +43,7 @@ public sealed class CompactStepProgram
     public static IReadOnlyList<int> PositionFloors(int lanes)
     {
         var drain = lanes - 1 - CompactUop.HeadTail;
-        return drain > 1 && drain < lanes - 1 ? [1, drain, Math.Max(lanes - 1, 1)] : [1, Math.Max(lanes - 1, 1)];
+        return drain > 1 ? [1, drain, lanes - 1] : lanes > 2 ? [1, lanes - 1] : [1];
     }
 
     // Two heads' scores, or two heads' weighted values, have the same serial path fields but their rows, which the drain
