@@ -141,7 +141,7 @@ public static class CompactStepDesign
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
-            ColsPos = B(u.ColsPos), LastColPos = U(2, u.LastColP1 ? 3 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : 2), BPs = B(u.BPassStride != 0), Sparse = B(u.HiddenLayer >= 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
+            ColsPos = B(u.ColsPos), LastColPos = U(3, u.LastColP1 ? 3 : u.LastColRows ? 5 : !u.LastColPos ? 0 : u.LastCol == 1 ? 1 : u.LastCol == Math.Max(lanes - 1, 1) ? 2 : 4), BPs = B(u.BPassStride != 0), Sparse = B(u.HiddenLayer >= 0), PassPos = B(u.PassPos), RowHiPos = B(u.RowHiPos),
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
@@ -155,6 +155,11 @@ public static class CompactStepDesign
         // fc2's column counters: nz in 0 .. MlpHidden, the last column and the prefetch pointer below max(MlpHidden, L, 2).
         var spW = IndexWidth(Math.Max(c.MlpHidden, CompactUop.SparseColumns(0, lanes)));
         var nrsA0 = program.NrsA0;
+        if (uops.Any(u => u.ExpTailShort != (u.Op == CompactStepOp.Exp && c.NHead > 1)))
+            throw new InvalidOperationException("a shorter tail from position 2 on is only the exponentials' with several heads");
+        var rowsFloors = uops.Where(u => u.LastColRows).Select(u => u.LastCol).Distinct().ToList();
+        if (rowsFloors.Count > 1)
+            throw new InvalidOperationException("the scores of two layers have different column floors");
         // OpRcp: head h's steps start at RcpStagger * h: normalize its sum (the sums' ring moves on 2 steps
         // later, pushing the head's weights shift: the last head's sum may still take a term in step 1);
         // the table word arrives 2 steps later and goes straight into mq * y0; it is still there at 4
@@ -199,6 +204,11 @@ public static class CompactStepDesign
             ExpBase = layout.ExpBase, RecBase = layout.RecBase, RsqBase = layout.RsqBase, KfullW = 40,
             EmbShA = uops[0].ShA, EmbShB = uops[0].ShB,
             PosLFloor = Math.Max(lanes - 1, 1),
+            // The sequencer's other position bounds: max(pos, L - 1 - HeadTail) (weighted values after a head whose sums
+            // fill the lanes) and the scores' pos < L ? max(pos - HeadTail, F) : L - 1 (heads after the first, D < L).
+            PosD = uops.Any(u => u.LastColPos && u.LastCol != 1 && u.LastCol != Math.Max(lanes - 1, 1)), PosDFloor = lanes - 1 - CompactUop.HeadTail,
+            PosS = rowsFloors.Count > 0, PosSFloor = rowsFloors.Count > 0 ? rowsFloors[0] : 0, PosSAbove = (rowsFloors.Count > 0 ? rowsFloors[0] : 0) + CompactUop.HeadTail,
+            HeadTail = CompactUop.HeadTail, ExpTailShort = uops.Any(u => u.ExpTailShort),
             Heads = c.NHead, HeadsMinus1 = c.NHead - 1, HeadsMinus2 = c.NHead - 2, HeadsMinus3 = c.NHead - 3,
             // With 3 or more heads the per-head rings keep elements 1 .. H - 2 in single-port RAM.
             RingRam = c.NHead >= 3, RingRegs = c.NHead >= 3 ? 2 : c.NHead, RingLast = c.NHead >= 3 ? 1 : c.NHead - 1,
@@ -207,7 +217,10 @@ public static class CompactStepDesign
             // The exponentials write the scores of every head in place: index i9 below H * HeadStride.
             ExpDBase = layout.Scores, XiW = IndexWidth(c.NHead * layout.HeadStride), XiMsb = IndexWidth(c.NHead * layout.HeadStride) - 1, LgStride = CeilLog2(layout.HeadStride), LgStrideMsb = CeilLog2(layout.HeadStride) - 1,
             RcpFfSteps = rcpSteps.Where(r => r.Norm || r.Y0).ToArray(), RcpMulSteps = rcpSteps.Where(r => r.Mul1 || r.Mul2).ToArray(),
-            RcpY1Steps = string.Join(" || ", rcpSteps.Where(r => r.Y1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
+            // (The last head's y1: in the cycle after the op's last issue, y1late_q.)
+            RcpY1Steps = rcpSteps.Any(r => r.Y1 && r.Col < rcpSteps.Length - 1)
+                ? string.Join(" || ", rcpSteps.Where(r => r.Y1 && r.Col < rcpSteps.Length - 1).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}")))
+                : "1'b0",
             RcpPopSteps = string.Join(" || ", rcpSteps.Where(r => r.Pop).Select(r => string.Create(Inv, $"col_q == {cntW}'d{r.Col}"))),
             // fc2's columns per pass: max(nz, L, 2); the row index memory of the compacted hidden vector.
             SparseFloorM1 = CompactUop.SparseColumns(0, lanes) - 1, SparseTwo = CompactUop.SparseColumns(0, lanes) == 2,

@@ -35,6 +35,23 @@ public sealed class CompactStepProgram
     /// </summary>
     public static int SparseFc1Tail(int lanes) => 11 + lanes;
 
+    /// <summary>
+    /// The floors F of the sequencer's position-long bounds max(pos, F) (<see cref="CompactUop.LastColPos"/>): 1, L - 1 and, from
+    /// 8 lanes on, L - 1 - HeadTail (a head's weighted values after a head whose sums fill the lanes: the drain has left lane
+    /// L - 1 behind when the first take comes).
+    /// </summary>
+    public static IReadOnlyList<int> PositionFloors(int lanes)
+    {
+        var drain = lanes - 1 - CompactUop.HeadTail;
+        return drain > 1 ? [1, drain, lanes - 1] : lanes > 2 ? [1, lanes - 1] : [1];
+    }
+
+    // Two heads' scores, or two heads' weighted values, have the same serial path fields but their rows, which the drain
+    // reads at its input: the second's first take (a's tail + b's columns after a's last take) may come once a's last
+    // drain has left its written lanes behind, at every position.
+    private static int HeadGapTail(CompactUop a, CompactUop b, int lanes, int blockSize) =>
+        Math.Max(CompactUop.HeadTail, Enumerable.Range(0, blockSize).Max(pos => a.LastPassRows(pos, lanes) - (b.LastColAt(pos, lanes) + 1)));
+
     private CompactStepProgram(List<CompactUop> uops, List<string> stages) => (Uops, StageNames) = (uops, stages);
 
     public IReadOnlyList<CompactUop> Uops { get; }
@@ -215,8 +232,11 @@ public sealed class CompactStepProgram
             var heads = c.NHead;
             // Head h's rows are h * HeadStride + position (RowHi: the first invalid row less pos + 1), so that
             // every head's scores have the same serial path fields but their rows.
+            // With D < L a head's scores have max(D, pos + 1 - HeadTail, 2) columns while pos < L (one pass: the previous
+            // head's pos + 1 rows drain under the issue and the tail of HeadTail; k's tail covers k's last drain before head
+            // 0's first take), L from pos L on (a pass drains L rows under the next); else max(D, L).
             CompactUop Scores(int h, int stage) => new(CompactStepOp.Sco, stage, $"{p}attention head {h}: scores", ABase: kBase + h * d, APassStride: e, AColStride: 1, AKvx: true,
-                BBase: layout.Query + h * d, Cols: d, LastCol: Math.Max(d, lanes) - 1, PassPos: true,
+                BBase: layout.Query + h * d, Cols: d, LastCol: d < lanes ? Math.Max(d - 1, 1) : Math.Max(d, lanes) - 1, LastColRows: d < lanes, PassPos: true,
                 RowBase: layout.ScoresOf(h) - layout.Scores, RowLo: layout.ScoresOf(h) - layout.Scores, RowHi: layout.ScoresOf(h) - layout.Scores, RowHiPos: true,
                 Rq: scoreRq, DBase: layout.Scores, Tail: macTail);
             uops.Add(Mat(p + "q", TensorNames.AttnWq(l), false, layout.Normed, nn, N(ActivationSite.Query, l), layout.Query, CompactWrite.Vram));
@@ -240,15 +260,18 @@ public sealed class CompactStepProgram
             var st = Stage(p + "attention");
             // The heads batched: the exponentials of every head (a pass per head, the head's maximum taken
             // from the ring at its pass's first issue, its sum kept in a ring of per-head sums; tail 9
-            // with one head, whose sum the reciprocal takes at once, else 8: the last pass's first term,
-            // issued a column or more before the last, has moved the ring into place, and the reciprocals
-            // move it on in their step 2, after the last term), the reciprocals interleaved (head h's steps start at
+            // with one head, whose sum the reciprocal takes at once, else 8, and 7 from position 2 on: the
+            // reciprocals' first step reads head 0's sum, which the last pass's first term (issued max(pos, 1)
+            // cycles before the last, in place ExpLatency + 1 cycles after its issue) has moved into place, and they
+            // move the ring on in their step 2, after the last term), the reciprocals interleaved (head h's steps start at
             // 3h), the weights of every head (a pass per head of pos + 1 columns and a bubble, in which the
             // serial path's shift changes to the next head's), then each head's weighted values.
             uops.Add(new CompactUop(CompactStepOp.Exp, st, $"{p}attention: exponentials", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColPos: true,
-                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: heads == 1 ? ExpLatency : ExpLatency - 1,
+                LastPass: heads - 1, BPassStride: layout.HeadStride, DBase: layout.Scores, Tail: heads == 1 ? ExpLatency : ExpLatency - 1, ExpTailShort: heads > 1,
                 ExpShift: ns + NonlinearUnits.Log2EFracBits - t.ExpIndexBits));
-            uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention: reciprocals", LastCol: RcpSteps - 1 + RcpStagger * (heads - 1), Rq: rq3));
+            // (The last head's y1 goes into the ring in the cycle after the op's last issue, the weights' first, whose
+            // first operand reads the ring a cycle later.)
+            uops.Add(new CompactUop(CompactStepOp.Rcp, st, $"{p}attention: reciprocals", LastCol: RcpSteps - 2 + RcpStagger * (heads - 1), Rq: rq3));
             // Head 0's weighted values read head 0's weights (written in the first pass) at their issue i,
             // and their first take (the serial path's fields) comes after the weights' last write.
             uops.Add(new CompactUop(CompactStepOp.Wgt, st, $"{p}attention: weights", BBase: layout.Scores, ColsPos: true, LastCol: 1, LastColP1: true,
@@ -257,14 +280,18 @@ public sealed class CompactStepProgram
             {
                 var hd = h * d;
                 var chunk = hd / lanes * lanes;
-                var av = new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
-                    BBase: layout.ScoresOf(h), ColsPos: true, LastCol: avPasses == 1 ? 1 : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
-                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail);
-                // The next head's weighted values have the same serial path fields but their rows: their
-                // first take may come once this head's last drain has left the hold chain (L cycles after its take).
-                if (h + 1 < heads)
-                    av = av with { Tail = Math.Max(3, lanes - 1 - av.LastCol) };
-                uops.Add(av);
+                // One pass (D <= L): max(pos, F) + 1 columns, F the smallest floor the sequencer has at or above
+                // the previous head's written lanes less HeadTail + 1, so that its drain has left them behind at the
+                // first take (head 0: 1; lanes 4..7 at 8 lanes: 4); the tails between the heads are HeadTail (below).
+                var floor = 1;
+                if (avPasses == 1 && h > 0)
+                {
+                    var prevHi = hd - d - (hd - d) / lanes * lanes + d;
+                    floor = PositionFloors(lanes).First(f => f >= prevHi - 1 - CompactUop.HeadTail);
+                }
+                uops.Add(new CompactUop(CompactStepOp.Av, st, $"{p}attention head {h}: weighted values", ABase: vBase + chunk / lanes, APassStride: 1, AColStride: layout.EPerLane, AKvx: true,
+                    BBase: layout.ScoresOf(h), ColsPos: true, LastCol: avPasses == 1 ? floor : Math.Max(lanes - 1, 1), LastColPos: true, LastPass: avPasses - 1, RowBase: chunk, RowLo: hd, RowHi: hd + d,
+                    Rq: rq4, DBase: layout.AttnOut, Tail: macTail));
             }
             // The last head's go to wo, which reads them in row order.
             overlap[uops.Count - 1] = true;
@@ -294,6 +321,14 @@ public sealed class CompactStepProgram
         uops.Add(Mat("lm_head", TensorNames.LmHead, true, layout.XBase, xFrac, N(ActivationSite.Logits, -1), 0, CompactWrite.Logit));
         uops.Add(new CompactUop(CompactStepOp.End, Stage("end"), "end: done"));
 
+        // Two heads' scores, or two heads' weighted values (same fields but the rows): the second's first take need only
+        // follow the first's last drain of its written lanes.
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var (a, b) = (uops[k], uops[k + 1]);
+            if ((a.Op, b.Op) is (CompactStepOp.Sco, CompactStepOp.Sco) or (CompactStepOp.Av, CompactStepOp.Av))
+                uops[k] = a with { Tail = HeadGapTail(a, b, lanes, c.BlockSize) };
+        }
         // Overlap: the serial path takes its fields (shift, rows, destination) from registers loaded
         // at an op's first take, so the next matrix op may issue while this op's last pass drains.
         // Its first take (its first pass issued, + 3) must come after this op's last write (row k of
@@ -306,12 +341,12 @@ public sealed class CompactStepProgram
             if (a.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av) || a.Residual || a.Write == CompactWrite.Logit
                 || b.Op is not (CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av))
                 throw new InvalidOperationException($"{a.Comment} cannot overlap {b.Comment}");
-            var rows = a.RowHiPos ? lanes : Math.Clamp(a.RowHi - a.RowBase - a.LastPass * lanes, 1, lanes);
-            var tail = Math.Max(3, rows + 6 - (b.LastCol + 1));
-            // Two heads' scores differ only in their rows (taken at the drain's input): the next head's
-            // first take need only wait until this head's last drain has left the hold chain.
+            // (Two heads' scores: above.)
             if (a.Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco)
-                tail = Math.Max(3, lanes - 1 - b.LastCol);
+                continue;
+            // The first take must come a cycle after the last written row entered the path (last issue + 3 + rows):
+            // the first requantizer's shift changes at the take, the later fields follow their values.
+            var tail = Math.Max(3, Enumerable.Range(0, c.BlockSize).Max(pos => a.LastPassRows(pos, lanes) + 1 - (b.LastColAt(pos, lanes) + 1)));
             // The successor reads row r (written at last issue + 10 + r - RowBase - LastPass * L) at its issue r.
             if (dependent)
                 tail = Math.Max(tail, 10 - a.RowBase - a.LastPass * lanes);
@@ -339,22 +374,71 @@ public sealed class CompactStepProgram
                 && (b.Op == CompactStepOp.Nss || (b.Op == CompactStepOp.Mat && b.BKvx && !b.Residual)) && b.BBase == a.DBase)
                 uops[k] = a with { Tail = Math.Min(a.Tail, Math.Max(lanes + 4, 10 - a.RowBase - a.LastPass * lanes)) };
         }
-        // (A head's scores are read only by the exponentials, after v.)
+        // The op after the overlapping one starts after the overlapped op's last write. (A head's scores are read only by
+        // the exponentials, after v; k's keys by every head's scores, each element at its issue: checked below.)
         foreach (var k in overlap.Keys)
         {
             var b = uops[k + 1];
-            if (!(uops[k].Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco) && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
+            if (!(uops[k].Op == CompactStepOp.Sco && b.Op == CompactStepOp.Sco) && uops[k].Write != CompactWrite.Key && uops[k].Tail + b.Cycles(0, lanes) + 1 < macTail + 1)
                 throw new InvalidOperationException($"{uops[k + 2].Comment} may read {uops[k].Comment}'s results before they are written");
+        }
+        // The heads' scores after k read key element h * D + col of the position at their last pass's issue col (KVX,
+        // registered: a cycle after its write; row r of k's pass q is written 10 + r - q * L cycles after that pass's last issue).
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var a = uops[k];
+            if (a.Write != CompactWrite.Key)
+                continue;
+            for (var pos = 0; pos < c.BlockSize; pos++)
+            {
+                var start = 1 + a.TailAt(pos);
+                for (var j = k + 1; j < uops.Count && uops[j].Op == CompactStepOp.Sco; j++)
+                {
+                    var s = uops[j];
+                    var cols = s.LastColAt(pos, lanes) + 1;
+                    for (var col = 0; col < s.Cols; col++)
+                    {
+                        var row = s.ABase - a.DBase + col;
+                        var pass = (row - a.RowBase) / lanes;
+                        var written = 10 + row - a.RowBase - pass * lanes - (a.LastPass - pass) * (a.LastCol + 1);
+                        if (start + s.LastPassAt(pos, lanes) * cols + col < written + 1)
+                            throw new InvalidOperationException($"{s.Comment} may read key element {row} before {a.Comment} writes it");
+                    }
+                    start += s.Cycles(pos, lanes);
+                }
+            }
         }
 
         // A pass's L sums drain one per cycle while the next pass issues: a pass followed by another
         // must last L cycles (an op of one pass drains in its tail or under the next op, whose first take comes later).
-        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av && u.LastCol + 1 < lanes && (u.PassPos || u.LastPass > 0)))
+        if (uops.Any(u => u.Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av
+                && Enumerable.Range(0, c.BlockSize).Any(pos => u.LastPassAt(pos, lanes) > 0 && u.LastColAt(pos, lanes) + 1 < lanes)))
             throw new InvalidOperationException("a matrix pass shorter than the lanes would overwrite sums still draining");
+        // The reciprocals push the last head's y1 in the cycle after their last issue: the weights follow at once.
+        for (var k = 0; k < uops.Count; k++)
+        {
+            if (uops[k].Op == CompactStepOp.Rcp && (uops[k].Tail != 0 || k + 1 >= uops.Count || uops[k + 1].Op != CompactStepOp.Wgt))
+                throw new InvalidOperationException($"{uops[k].Comment} are not followed at once by the weights");
+        }
+        // The reciprocals start (the exponentials' last issue + 1 + tail) after the last pass's first term has moved the
+        // sums' ring into place (with one head: after the last term), and move it on (step 2) after the last term.
+        foreach (var u in uops.Where(u => u.Op == CompactStepOp.Exp))
+        {
+            if (Enumerable.Range(0, c.BlockSize).Any(pos => u.TailAt(pos) + 1 < (c.NHead == 1 ? ExpLatency + 1 : Math.Max(ExpLatency - 1, ExpLatency + 1 - Math.Max(pos, 1)))))
+                throw new InvalidOperationException($"{u.Comment}: the reciprocals would read a sum before it is complete");
+        }
+        // Two heads' scores or weighted values: the second's first take comes after the first's last drain of its written lanes.
+        for (var k = 0; k + 1 < uops.Count; k++)
+        {
+            var (a, b) = (uops[k], uops[k + 1]);
+            if ((a.Op, b.Op) is (CompactStepOp.Sco, CompactStepOp.Sco) or (CompactStepOp.Av, CompactStepOp.Av)
+                && Enumerable.Range(0, c.BlockSize).Any(pos => a.Tail + b.LastColAt(pos, lanes) + 1 < a.LastPassRows(pos, lanes)))
+                throw new InvalidOperationException($"{b.Comment} would take its sums before {a.Comment} has drained");
+        }
         // The sequencer knows an op's last issue a cycle ahead: every op but End has passes of two or more columns.
         if (uops.Any(u => u.Op != CompactStepOp.End && u.LastCol < 1))
             throw new InvalidOperationException("an op has passes of one column");
-        if (uops.Any(u => u.LastColPos && u.LastCol != 1 && u.LastCol != Math.Max(lanes - 1, 1)))
+        if (uops.Any(u => (u.LastColPos && !PositionFloors(lanes).Contains(u.LastCol)) || (u.LastColRows && (u.LastColPos || u.LastCol + 1 >= lanes))))
             throw new InvalidOperationException("a position-long op with a bound the sequencer has no register for");
         // A summing op clears its accumulators in its first cycle and takes products 3 cycles later:
         // the op before it must end with a tail of 3 cycles or more, in which the lanes multiply by 0.

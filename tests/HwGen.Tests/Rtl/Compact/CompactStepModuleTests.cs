@@ -50,20 +50,22 @@ public class CompactStepModuleTests
     /// embedding stream's tail is 3 (the next op reads element i at its issue i, after the stream has written it); a
     /// 16 x 16 product 2 passes of 16 columns + the tail L + 4 (wo: the sum of squares after it starts once wo's
     /// last residual read has gone out, and reads x[r] after its write), or + 3 when the next product may issue while its
-    /// last pass drains (q); k + 6 (head 0's scores follow: their first take, 8 columns + 3 later, must follow k's last
-    /// write); v's stage: each head's scores 8 + 3 (a head's first take comes 8 cycles after the previous head's last:
-    /// its drain has left the hold chain; the last head's drain under v), then v + 3 (the exponentials that follow
-    /// do not use the serial path);
+    /// last pass drains (q); k + 5 (head 0's scores follow: their first take, 4 columns + 3 later at the fewest, comes a
+    /// cycle after k's last drained row entered the serial path, whose later fields follow their values); v's stage: each
+    /// head's scores max(4, p + 1 - 3) + 3 below position 8 (a head's first take comes 3 + its columns cycles after the
+    /// previous head's last, which has drained its p + 1 rows by then; the last head's drain under v), 2 passes of 8 + 3
+    /// from position 8 on, then v + 3 (the exponentials that follow do not use the serial path);
     /// fc1 8 passes + 11 + L (fc2 prefetches index words 0 and 1 after fc1's last write, last issue + 9 + L, and needs the
     /// count of nonzero hidden codes); fc2 2 passes of max(nz, L, 2) columns + L + 4 (lm_head reads x in order like a sum
     /// of squares), at most 2 passes of 64; lm_head 4 passes + 17;
-    /// attention at position 5, the heads batched: the exponentials of the 4 heads, 4 passes of p + 1 + a tail of 8 (the
-    /// last pass's first term has moved the sums' ring into place when the reciprocals start, and they move it on after
-    /// the last term); the 4 reciprocals interleaved 3 steps apart, 3 * 3 + 11, tail 0; the weights of the 4 heads, 4
+    /// attention at position 5, the heads batched: the exponentials of the 4 heads, 4 passes of max(p, 1) + 1 + a tail of 8
+    /// at positions 0 and 1, 7 from 2 on (the last pass's first term, issued max(p, 1) cycles before its last, has moved the
+    /// sums' ring into place when the reciprocals start, and they move it on after the last term); the 4 reciprocals interleaved 3 steps apart, 3 * 3 + 10 (the last y1 goes into the ring in the weights' first cycle), tail 0; the weights of the 4 heads, 4
     /// passes of p + 1 and a bubble, + 3 (head 0's weighted values read head 0's weights, written long before, and
-    /// take their first sums after the weights' last write); heads 0..2's weighted values (p + 1) + 6 (the next
-    /// head's first take, 2 + 3 cycles after its start at the earliest, comes L cycles after this head's last take, when
-    /// its drain has left the hold chain), the last head's + 3 (wo reads rows 12..15 after they are written).
+    /// take their first sums after the weights' last write); heads 0, 1 and 3's weighted values max(p, 1) + 1 columns,
+    /// head 2's max(p, 4) + 1 (head 1's sums are in lanes 4..7: head 2's first take, 3 + its columns cycles after head
+    /// 1's last, comes after head 1's drain has left lane 7 behind), each + 3 (the last head's: wo reads rows 12..15
+    /// after they are written).
     /// </summary>
     [Test]
     public void TheStagesTakeTheDocumentedCycles()
@@ -74,13 +76,25 @@ public class CompactStepModuleTests
         Assert.That(at5["embedding_norm"], Is.EqualTo(18 + 17 + 11));
         Assert.That(at5["layer0.mlp_norm"], Is.EqualTo(18 + 17 + 11));
         Assert.That(at5["layer0.q"], Is.EqualTo(2 * 16 + 3));
-        Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 6));
-        Assert.That(at5["layer0.v"], Is.EqualTo(4 * (8 + 3) + (2 * 16 + 3)));
+        Assert.That(at5["layer0.k"], Is.EqualTo(2 * 16 + 5));
+        Assert.That(at5["layer0.v"], Is.EqualTo(4 * (4 + 3) + (2 * 16 + 3)));
         Assert.That(at5["layer0.wo+attn_residual"], Is.EqualTo(2 * 16 + 12));
         Assert.That(at5["layer0.fc1"], Is.EqualTo(8 * 16 + 19));
         Assert.That(at5["layer0.fc2+mlp_residual"], Is.EqualTo(2 * 64 + 12));
         Assert.That(at5["lm_head"], Is.EqualTo(4 * 16 + 17));
-        Assert.That(at5["layer0.attention"], Is.EqualTo((4 * 6 + 8) + (3 * 3 + 11) + (4 * 7 + 3) + 3 * (6 + 6) + (6 + 3)));
+        Assert.That(at5["layer0.attention"], Is.EqualTo((4 * 6 + 7) + (3 * 3 + 10) + (4 * 7 + 3) + 4 * (6 + 3)));
+        var v = result.Stages.Single(s => s.Name == "layer0.v");
+        var attention = result.Stages.Single(s => s.Name == "layer0.attention");
+        Assert.That(v.Cycles(0), Is.EqualTo(4 * (4 + 3) + (2 * 16 + 3)));
+        Assert.That(v.Cycles(7), Is.EqualTo(4 * (5 + 3) + (2 * 16 + 3)));
+        Assert.That(v.Cycles(8), Is.EqualTo(4 * (2 * 8 + 3) + (2 * 16 + 3)));
+        Assert.That(v.Cycles(15), Is.EqualTo(4 * (2 * 8 + 3) + (2 * 16 + 3)));
+        // From 0 to 1 only the weights' passes grow (max(p, 1) + 1 columns elsewhere); from 1 to 2 the exponentials'
+        // 4 passes grow and their tail shrinks, the weights grow, and heads 0, 1 and 3's weighted values (head 2's: max(p, 4) + 1).
+        Assert.That(attention.Cycles(1) - attention.Cycles(0), Is.EqualTo(4 * 1), "the exponentials' tail is 8 at positions 0 and 1");
+        Assert.That(attention.Cycles(2) - attention.Cycles(1), Is.EqualTo((4 * 1 - 1) + 4 * 1 + 3 * 1), "and 7 from position 2 on");
+        Assert.That(attention.Cycles(0), Is.EqualTo((4 * 2 + 8) + (3 * 3 + 10) + (4 * 2 + 3) + (2 + 3) + (2 + 3) + (5 + 3) + (2 + 3)));
+        Assert.That(attention.Cycles(15), Is.EqualTo((4 * 16 + 7) + (3 * 3 + 10) + (4 * 17 + 3) + 4 * (16 + 3)));
         Assert.That(at5["end"], Is.EqualTo(1));
         Assert.That(result.Stages.Select(s => s.Name).First(), Is.EqualTo("embedding"));
     }
