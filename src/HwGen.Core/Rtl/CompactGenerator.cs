@@ -26,13 +26,13 @@ internal static class CompactGenerator
         var schedule = RtlSchedule.Of(step.Stages, sampler.Timing, c.VocabSize);
 
         // The sampler's per-sample work (seed mix, LAMBDA) starts with the start transfer, beside step 0,
-        // and its serial draw runs again after each sampled done_o: its next start_i comes a whole step
-        // later, and step 0 is the shortest step. Every step the compact program makes is far longer
-        // than the sampler's ready cycles.
-        // The shortest step: position 0 with every MLP hidden code 0 (fc2's fewest columns).
+        // and its serial draw runs again after each sampled done_o; both must be done when the next step's
+        // exponentials start, the cycle after its last logit write, LastWriteGap - 1 cycles before its done_o.
+        // Step 0 is the shortest step: position 0 with every MLP hidden code 0 (fc2's fewest columns).
+        // Every step the compact program makes is far longer than the sampler's ready cycles.
         var shortest = schedule.StepCycles(0, new int[c.NLayer]);
-        if (sampler.Timing is CompactSamplerTiming t && shortest - 1 < t.ReadyCycles)
-            throw new InvalidOperationException($"the compact step of {c} takes {shortest} cycles at position 0, fewer than the sampler's {t.ReadyCycles} ready cycles");
+        if (sampler.Timing is CompactSamplerTiming t && shortest + 1 - t.LastWriteGap < t.ReadyCycles)
+            throw new InvalidOperationException($"the compact step of {c} writes its last logit {shortest + 1 - t.LastWriteGap} cycles after its start, before the sampler's {t.ReadyCycles} ready cycles");
         files.AddText(RtlDesign.ManifestFile, string.Join('\n', sources) + "\n");
         files.AddText("schedule.txt", schedule.Describe(0));
         return new RtlDesign(files, sources, schedule, options.Lanes, RtlGenerator.Top, CoreArch.Compact);
