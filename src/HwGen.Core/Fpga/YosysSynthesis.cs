@@ -19,8 +19,10 @@ public static class YosysSynthesis
     public static YosysScript Script(BoardDesign design, string? netlist)
     {
         var script = new YosysScript();
+        // HWGEN_SPRAM: the compact core's single-port memories (hwgen_cspram) go into the device's SPRAM.
+        var defines = design.Target.SpramCells.Count > 0 ? "-DHWGEN_SPRAM " : "";
         foreach (var source in design.Sources)
-            script.Command($"read_verilog -sv -defer {YosysScript.Quote(source)}");
+            script.Command($"read_verilog -sv -defer {defines}{YosysScript.Quote(source)}");
         script.Command($"hierarchy -top {BoardDesign.TopModule}");
         var synth = $"{design.Target.YosysSynth} -top {BoardDesign.TopModule}";
         if (design.Target.YosysSynth.StartsWith("synth_intel_alm", StringComparison.Ordinal))
