@@ -64,12 +64,13 @@ public sealed record CompactStepWidths(int Drain, int Lane0, int Serial)
         // (y1 depends on mq alone), so sum w_t < (mq + 1) y1 2^(Na - 2 Fr) + len (rounding adds less than 1 to each).
         var units = new NonlinearUnits(t);
         var fr = t.RecipFracBits;
-        var r = 0L;
+        long r = 0, yMax = 0;
         for (var mq = 1L << fr; mq < 1L << (fr + 1); mq++)
-            r = Math.Max(r, (mq + 1) * units.Reciprocal(mq, out _));
-        var yMax = 0L;
-        for (var mq = 1L << fr; mq < 1L << (fr + 1); mq++)
-            yMax = Math.Max(yMax, units.Reciprocal(mq, out _));
+        {
+            long y1 = units.Reciprocal(mq, out _);
+            r = Math.Max(r, (mq + 1) * y1);
+            yMax = Math.Max(yMax, y1);
+        }
         for (var l = 0; l < c.NLayer; l++)
         {
             var na = plan.Format(ActivationSite.AttnWeights, l).FracBits;
