@@ -141,12 +141,8 @@ public sealed class FixedGpt : ILogitModel
         var pos = Position;
         var n = _c.NEmbd;
 
-        // Embedding: align wte and wpe, add exactly, requantize.
         var slot = Slot(ActivationSite.Embedding, -1);
-        var fe = Math.Max(_wte.Frac, _wpe.Frac);
-        int sa = fe - _wte.Frac, sb = fe - _wpe.Frac;
-        for (var i = 0; i < n; i++)
-            _x0[i] = Rq(((long)_wte.Codes[token * n + i] << sa) + ((long)_wpe.Codes[pos * n + i] << sb), fe, slot);
+        Embed(token, pos, _x0);
         Report(slot, ActivationSite.Embedding, -1, _x0);
         slot = Slot(ActivationSite.EmbeddingNorm, -1);
         RmsNorm(_x0, _x, slot);
@@ -241,8 +237,40 @@ public sealed class FixedGpt : ILogitModel
     private void Report(int slot, ActivationSite site, int layer, ReadOnlySpan<int> codes) =>
         _observer?.Observe(site, layer, _fmt[slot], codes);
 
-    /// <summary>docs/numerics.md 5.1: y_i = X_i sqrt(n) / sqrt(SS + E), one Rsqrt per vector.</summary>
-    private void RmsNorm(ReadOnlySpan<int> x, Span<int> y, int slot)
+    /// <summary>Embedding: wte[token] and wpe[pos] aligned, added exactly and requantized into <paramref name="x0"/>.</summary>
+    private void Embed(int token, int pos, Span<int> x0)
+    {
+        var slot = Slot(ActivationSite.Embedding, -1);
+        var n = _c.NEmbd;
+        var fe = Math.Max(_wte.Frac, _wpe.Frac);
+        int sa = fe - _wte.Frac, sb = fe - _wpe.Frac;
+        for (var i = 0; i < n; i++)
+            x0[i] = Rq(((long)_wte.Codes[token * n + i] << sa) + ((long)_wpe.Codes[pos * n + i] << sb), fe, slot);
+    }
+
+    /// <summary>
+    /// The RmsNorm factors of the embedding norm and of layer 0's attention norm for <paramref name="token"/> at
+    /// <paramref name="pos"/>: both norms' inputs depend on the two alone (the embedding, and its norm), so a
+    /// table of these factors replaces the two sums of squares and 1/sqrt (the compact core's KVX tables).
+    /// Counts saturations as a step would; <see cref="Position"/> is unchanged.
+    /// </summary>
+    public (RmsFactor Embedding, RmsFactor AttnNorm0) InputNormFactors(int token, int pos)
+    {
+        if ((uint)token >= (uint)_c.VocabSize)
+            throw new ArgumentOutOfRangeException(nameof(token), $"token {token} is outside the vocabulary 0..{_c.VocabSize - 1}");
+        if ((uint)pos >= (uint)_c.BlockSize)
+            throw new ArgumentOutOfRangeException(nameof(pos), $"position {pos} is outside the block 0..{_c.BlockSize - 1}");
+        var x0 = new int[_c.NEmbd];
+        var x = new int[_c.NEmbd];
+        var xn = new int[_c.NEmbd];
+        Embed(token, pos, x0);
+        var f0 = RmsNorm(x0, x, Slot(ActivationSite.EmbeddingNorm, -1));
+        var f1 = RmsNorm(x, xn, Slot(ActivationSite.AttnNorm, 0));
+        return (f0, f1);
+    }
+
+    /// <summary>docs/numerics.md 5.1: y_i = X_i sqrt(n) / sqrt(SS + E), one Rsqrt per vector. Returns its 1/sqrt factor.</summary>
+    private RmsFactor RmsNorm(ReadOnlySpan<int> x, Span<int> y, int slot)
     {
         long ss = 0;
         foreach (var v in x)
@@ -252,6 +280,7 @@ public sealed class FixedGpt : ILogitModel
         var frac = _plan.Tables.RsqrtFracBits + 15 - s / 2;
         for (var i = 0; i < x.Length; i++)
             y[i] = Rq(x[i] * k, frac, slot);
+        return new RmsFactor(y1, s);
     }
 
     /// <summary>docs/numerics.md 3.1 (and 3.3 when <paramref name="relu"/>): y = W x, one Requantize per output.</summary>

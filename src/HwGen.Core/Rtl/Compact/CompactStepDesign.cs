@@ -50,7 +50,7 @@ public static class CompactStepDesign
         Validate(plan, lanes);
         var c = plan.Config;
         var t = plan.Tables;
-        var layout = new CompactStepLayout(c, lanes);
+        var layout = CompactStepLayout.For(plan, lanes);
         var program = CompactStepProgram.Build(plan, layout);
         var uops = program.Uops;
         if (program.StageNames.Count > CoreStage.FirstPhase)
@@ -71,7 +71,7 @@ public static class CompactStepDesign
             files.AddText(wFile, MemImage.Format(layout.WromWords(c, b, n => plan.Tensor(n).Codes).Select(w => (long)w), 16,
                 string.Create(Inv, $"Compact weight bank {b} of {lanes}: wte element i of row r at Base + r*{layout.EPerLane} + i/{lanes} (i mod {lanes} = {b}); other tensors but wpe row s*{lanes}+{b}, column c at Base + s*Cols + c.")));
             files.AddText(kFile, MemImage.Format(layout.KvxWords(b, exp, recip, rsqrt, plan.Tensor(Model.TensorNames.Wpe).Codes, c.NEmbd), 16,
-                string.Create(Inv, $"Compact KVX bank {b} of {lanes}: exp, recip and rsqrt table entries k = {b} mod {lanes} at {layout.ExpBase}, {layout.RecBase}, {layout.RsqBase} + k/{lanes}; wpe element i of row p at {layout.WpeBase} + p*{layout.EPerLane} + i/{lanes}; zeros (activations, keys, values) after.")));
+                string.Create(Inv, $"Compact KVX bank {b} of {lanes}: exp, recip and rsqrt table entries k = {b} mod {lanes} at {layout.ExpBase}, {layout.RecBase}, {layout.RsqBase} + k/{lanes}; wpe element i of row p at {layout.WpeBase} + p*{layout.EPerLane} + i/{lanes}; zeros (activations, keys, values) after{NormTablesNote(layout)}.")));
             banks.Add(new
             {
                 Index = b, WromDepth = layout.WromDepth, WromAW = wromAw, WromFile = wFile,
@@ -145,7 +145,7 @@ public static class CompactStepDesign
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
-            KSrc = U(7, KvxReadSource(u, program.NscLanes)),
+            KSrc = U(8, KvxReadSource(u, program.NscLanes)), NtCode = B(u.NormCoded),
         }).ToArray();
 
         if (uops.Any(u => u.BPassStride != 0 && u.BPassStride != layout.HeadStride))
@@ -181,6 +181,12 @@ public static class CompactStepDesign
             WpeRowExpr = string.Create(Inv, $"{aw}'d{layout.WpeBase} + {ConstMul("pos_in_q", layout.EPerLane)}"),
             KPosExpr = ConstMul("pos_blk", c.NEmbd),
             VPosExpr = ConstMul("pos_in_q", layout.EPerLane),
+            // The RmsNorm factor tables: entry token * block_size + pos; a full table's word is the entry, a coded one's the entry / 4.
+            NormTables = layout.NormTables.Tables.Count > 0, NtCoded = layout.NormTables.CodeWords.Count > 0,
+            EntW = BitLength((long)c.VocabSize * c.BlockSize), EntMsb = BitLength((long)c.VocabSize * c.BlockSize) - 1,
+            EntExpr = string.Create(Inv, $"{BitLength((long)c.VocabSize * c.BlockSize)}'({ConstMul("tok_in_q", c.BlockSize)}) + {BitLength((long)c.VocabSize * c.BlockSize)}'(pos_in_q)"),
+            NtCodes = layout.NormTables.CodeWords.Select((w, k) => new { Code = U(4, k), Word = U(16, w) }).ToArray(),
+            Y1Bits = CompactNormTables.Y1Bits,
             WromAMsb = wromAw - 1, WromAW = wromAw, KvxAMsb = kvxAw - 1, KvxAW = kvxAw, VramAMsb = vramAw - 1, VramAW = vramAw,
             VramDepth = layout.VramDepth, Banks = banks, BselMsb = bselW - 1, BselW = bselW,
             MwMsb = mw - 1, MwW = mw, ZMsb = zw - 1, ZW = zw, WwMsb = wwW - 1, WwW = wwW,
@@ -260,10 +266,13 @@ public static class CompactStepDesign
         return new CompactStepResult(SourceFiles, stages, program.LastLogitWriteGap);
     }
 
+    private static string NormTablesNote(CompactStepLayout layout) => string.Concat(layout.NormTables.Tables.Select(t => string.Create(Inv,
+        $"; the {t.Site}{(t.Layer >= 0 ? $" {t.Layer}" : "")} factor table ({(t.Coded ? "4-bit codes, four a word" : "one word an entry")}) from {t.Base}")));
+
     /// <summary>The source of an op's KVX read address, one-hot (hwgen_step's u_kax, a decoded ROM output,
     /// so that the address mux waits for no decode): 0 embedding, 1 stream B (norms, matrix B), 2 the
     /// residual, 3 the A walk (scores, weighted values, a norm's scale on the lanes), 4 exp table,
-    /// 5 1/sqrt table, 6 reciprocal table.</summary>
+    /// 5 1/sqrt table, 6 reciprocal table, 7 a norm's factor table.</summary>
     private static long KvxReadSource(CompactUop u, bool nscLanes) => u.Op switch
     {
         CompactStepOp.Emb => 1,
@@ -274,6 +283,7 @@ public static class CompactStepDesign
         CompactStepOp.Exp => 16,
         CompactStepOp.Nrs => 32,
         CompactStepOp.Rcp => 64,
+        CompactStepOp.Ntb => 128,
         _ => 0,
     };
 }

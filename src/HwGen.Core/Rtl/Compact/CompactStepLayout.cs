@@ -1,4 +1,5 @@
 using HwGen.Model;
+using HwGen.Quantization;
 
 namespace HwGen.Rtl.Compact;
 
@@ -12,7 +13,8 @@ namespace HwGen.Rtl.Compact;
 /// rsqrt tables (entry k in bank k mod L, word Base + k / L), wpe (column-interleaved like wte, so
 /// that the embedding reads wte and wpe in the same cycle), x0 and x (element j in bank j mod L),
 /// per layer the keys position-major (position t in bank t mod L, word K + (t / L) * n_embd + j)
-/// and the values element-major (element j in bank j mod L, word V + t * n_embd / L + j / L);</item>
+/// and the values element-major (element j in bank j mod L, word V + t * n_embd / L + j / L), then
+/// the RmsNorm factor tables that fit in the block RAMs' spare words (<see cref="CompactNormTables"/>);</item>
 /// <item>the vector RAM: the normed vector, query, attention output, MLP hidden vector, and the
 /// scores of every head (head h at Scores + h * HeadStride, HeadStride = BlockSize rounded up to a
 /// power of two), which the exponentials and then the softmax weights overwrite in place.</item>
@@ -20,7 +22,16 @@ namespace HwGen.Rtl.Compact;
 /// </summary>
 public sealed class CompactStepLayout
 {
-    public CompactStepLayout(ModelConfig c, int lanes)
+    /// <summary>The layout of <paramref name="plan"/> on <paramref name="lanes"/> lanes with the RmsNorm factor tables that fit (<see cref="CompactNormTables"/>).</summary>
+    public static CompactStepLayout For(NumericsPlan plan, int lanes)
+    {
+        var bare = new CompactStepLayout(plan.Config, lanes);
+        var tables = CompactNormTables.For(plan, bare);
+        return tables.WordsPerBank == 0 ? bare : new CompactStepLayout(plan.Config, lanes, tables);
+    }
+
+    /// <summary>The layout without RmsNorm factor tables, or with <paramref name="normTables"/> after the step's own KVX words.</summary>
+    public CompactStepLayout(ModelConfig c, int lanes, CompactNormTables? normTables = null)
     {
         var e = c.NEmbd;
         L = lanes;
@@ -47,7 +58,8 @@ public sealed class CompactStepLayout
         ValueLen = c.BlockSize * EPerLane;
         KeyBase = XBase + EPerLane;
         ValueBase = KeyBase + c.NLayer * KeyLen;
-        KvxDepth = ValueBase + c.NLayer * ValueLen;
+        NormTables = normTables ?? CompactNormTables.None(lanes);
+        KvxDepth = ValueBase + c.NLayer * ValueLen + NormTables.WordsPerBank;
 
         Normed = 0;
         Query = e;
@@ -78,6 +90,9 @@ public sealed class CompactStepLayout
     public int KeyBase { get; }
     public int ValueBase { get; }
     public int KvxDepth { get; }
+
+    /// <summary>The RmsNorm factor tables after the values (none: every norm computed).</summary>
+    public CompactNormTables NormTables { get; }
     public int Normed { get; }
     public int Query { get; }
     public int AttnOut { get; }
@@ -123,7 +138,7 @@ public sealed class CompactStepLayout
         return words;
     }
 
-    /// <summary>The initial words of KVX bank <paramref name="bank"/>: the tables and wpe, zeros elsewhere.</summary>
+    /// <summary>The initial words of KVX bank <paramref name="bank"/>: the tables, wpe and the RmsNorm factor tables, zeros elsewhere.</summary>
     public long[] KvxWords(int bank, int[] exp, int[] recip, int[] rsqrt, IReadOnlyList<short> wpe, int embd)
     {
         var words = new long[KvxDepth];
@@ -141,6 +156,7 @@ public sealed class CompactStepLayout
         Put(exp, ExpBase);
         Put(recip, RecBase);
         Put(rsqrt, RsqBase);
+        NormTables.Fill(words, bank);
         return words;
     }
 }

@@ -25,6 +25,8 @@ public enum CompactStepOp
     Av,
     /// <summary>The done cycle.</summary>
     End,
+    /// <summary>RmsNorm, the 1/sqrt factor read from its (token, position) table (<see cref="CompactNormTables"/>) instead of Nss and Nrs.</summary>
+    Ntb,
 }
 
 /// <summary>Where a micro-instruction's results go.</summary>
@@ -53,6 +55,7 @@ public enum CompactWrite
 /// HiddenLayer (fc2, 0 or more): the op reads the MLP hidden vector of that layer compacted to its nonzero codes
 /// (fc1 writes them in row order at B, their rows in the index memory) and issues max(nz, L, 2) columns per pass,
 /// nz the step's count of nonzero hidden codes of the layer (columns past nz are bubbles); -1: a dense op.
+/// NormCoded (Ntb): the factor table holds 4-bit codes (<see cref="CompactNormTable.Coded"/>); ABase is the table's first KVX word.
 /// </summary>
 public sealed record CompactUop(
     CompactStepOp Op, int Stage, string Comment,
@@ -62,7 +65,7 @@ public sealed record CompactUop(
     int RowBase = 0, int RowLo = 0, int RowHi = 0, bool RowHiPos = false,
     bool Relu = false, bool Residual = false, int ShA = 0, int ShB = 0, int Rq = 0, int Rq2 = 0,
     int DBase = 0, CompactWrite Write = CompactWrite.Vram, bool DPosKey = false, bool DPosValue = false, long Eps = 0, int Tail = 0,
-    int ExpShift = 0, bool LastColP1 = false, int BPassStride = 0, int HiddenLayer = -1, bool LastColRows = false, bool ExpTailShort = false)
+    int ExpShift = 0, bool LastColP1 = false, int BPassStride = 0, int HiddenLayer = -1, bool LastColRows = false, bool ExpTailShort = false, bool NormCoded = false)
 {
     /// <summary>The tail between two heads' scores or two heads' weighted values: a summing op's shortest (its first cycle
     /// clears the accumulators, the previous op's last take 3 cycles after its last issue).</summary>

@@ -23,6 +23,9 @@ public sealed class CompactStepProgram
     /// <summary>Cycles from an exponential's issue to its write and its term of the sum.</summary>
     public const int ExpLatency = 9;
 
+    /// <summary>Issues of a factor table read (OpNtb): the read, the word registered, the factor (decoded) loaded.</summary>
+    public const int NtbIssues = 3;
+
     /// <summary>Steps of one head's reciprocal (OpRcp): normalize, table read, two Newton products.</summary>
     public const int RcpSteps = 11;
 
@@ -181,6 +184,23 @@ public sealed class CompactStepProgram
         {
             var s = Stage(stage);
             var rqN = t.RsqrtFracBits + 15 - N(site, layer);
+            var scaleOp = nscLanes
+                ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", ABase: src, AColStride: 1, AKvx: true,
+                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 3) - 2)
+                : new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail);
+            if (layout.NormTables.Of(site, layer) is { } table)
+            {
+                // The factor from its table (a power-of-two RmsScale): y1 and the shift rqN - s / 2 (less KShift on the
+                // lanes) = Rq - sidx. Three issues (the read, the word registered, the factor loaded); no lane multiplies
+                // (no columns). Its tail: below, once the op before it is known.
+                var rqT = rqN - (nscLanes ? kShift!.Value : 0) - table.SMin / 2;
+                rawShifts.Add(rqT);
+                rawShifts.Add(rqT - 3);
+                uops.Add(new CompactUop(CompactStepOp.Ntb, s, $"{stage}: 1/sqrt factor from its (token, position) table", ABase: table.Base,
+                    LastCol: NtbIssues - 1, Rq: rqT, NormCoded: table.Coded));
+                uops.Add(scaleOp);
+                return;
+            }
             // On the lanes the products are x * y1 = (x * K) >> KShift: the shift takes KShift off.
             var rqK = rqN + normHalf - (nscLanes ? kShift!.Value : 0);
             rawShifts.Add(rqK);
@@ -194,10 +214,7 @@ public sealed class CompactStepProgram
             // and the next op, which reads element r at its issue r, starts 11 or more cycles after the
             // first issue and no earlier than the last take (which may fall in its first cycle: it
             // restarts the accumulators as the take copies them, and the serial path's fields stay).
-            uops.Add(nscLanes
-                ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", ABase: src, AColStride: 1, AKvx: true,
-                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 3) - 2)
-                : new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail));
+            uops.Add(scaleOp);
         }
 
         // Embedding.
@@ -362,6 +379,28 @@ public sealed class CompactStepProgram
             if ((uops[k].Op is CompactStepOp.Emb || (uops[k].Op == CompactStepOp.Nsc && !uops[k].AKvx)) && uops[k + 1].Op is CompactStepOp.Mat or CompactStepOp.Nss)
                 uops[k] = uops[k] with { Tail = Math.Max(3, uops[k].Tail + 1 - (uops[k].LastCol + 1)) };
         }
+        // A factor table read (Ntb) follows a stream (the embedding, a norm's scale on lane 0), which then ends once its
+        // last value has left the stages that read the op (tail 3), or a norm's scale on the lanes (its own tail: its second
+        // take may fall in the Ntb's first cycle). The scale after the Ntb reads element j of what the op before wrote at
+        // its issue j (on lane 0) or j / L (on the lanes): the Ntb waits until every such read comes after the write.
+        for (var k = 1; k + 1 < uops.Count; k++)
+        {
+            if (uops[k].Op != CompactStepOp.Ntb)
+                continue;
+            var (a, b) = (uops[k - 1], uops[k + 1]);
+            if (b.Op != CompactStepOp.Nsc || !(a.Op is CompactStepOp.Emb or CompactStepOp.Nsc))
+                throw new InvalidOperationException($"{uops[k].Comment} is not between a stream or a scale and its scale");
+            var stream = !(a.Op == CompactStepOp.Nsc && a.AKvx);
+            if (stream)
+                uops[k - 1] = a = a with { Tail = 3 };
+            // Element j written (relative to a's first cycle): a stream's at its issue j + 3 + SerialLatency; the lanes'
+            // at their take (3 + L * (j / L)) + 7 + j mod L.
+            int Written(int j) => stream ? j + 3 + SerialLatency : 3 + lanes * (j / lanes) + 7 + j % lanes;
+            int ReadIssue(int j) => b.AKvx ? j / lanes : j;
+            var before = a.Cycles(0, lanes) + NtbIssues;
+            var start = Enumerable.Range(0, e).Max(j => Written(j) + 1 - ReadIssue(j));
+            uops[k] = uops[k] with { Tail = Math.Max(0, start - before) };
+        }
         // A residual product (wo, fc2) reads the old x from KVX for each row it drains: the last read
         // address goes out L + 4 cycles after its last issue, while the op is still the one issuing.
         // A sum of squares or a product that reads x in order (lm_head) may start right after that:
@@ -463,7 +502,7 @@ public sealed class CompactStepProgram
         var program = new CompactStepProgram(
             uops.Select(u => u.Op switch
             {
-                CompactStepOp.Emb or CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nrs or CompactStepOp.Rcp => u with { Rq = u.Rq + pre },
+                CompactStepOp.Emb or CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nrs or CompactStepOp.Rcp or CompactStepOp.Ntb => u with { Rq = u.Rq + pre },
                 _ => u,
             }).ToList(), stages)
         {
