@@ -145,7 +145,7 @@ public static class CompactStepDesign
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
-            KSrc = U(8, KvxReadSource(u, program.NscLanes)), NtCode = B(u.NormCoded),
+            KSrc = U(layout.NormTables.Tables.Count > 0 ? 8 : 7, KvxReadSource(u, program.NscLanes)), NtCode = B(u.NormCoded),
         }).ToArray();
 
         if (uops.Any(u => u.BPassStride != 0 && u.BPassStride != layout.HeadStride))
@@ -182,7 +182,7 @@ public static class CompactStepDesign
             KPosExpr = ConstMul("pos_blk", c.NEmbd),
             VPosExpr = ConstMul("pos_in_q", layout.EPerLane),
             // The RmsNorm factor tables: entry token * block_size + pos; a full table's word is the entry, a coded one's the entry / 4.
-            NormTables = layout.NormTables.Tables.Count > 0, NtCoded = layout.NormTables.CodeWords.Count > 0,
+            NormTables = layout.NormTables.Tables.Count > 0, KaxMsb = layout.NormTables.Tables.Count > 0 ? 7 : 6, NtCoded = layout.NormTables.CodeWords.Count > 0,
             EntW = BitLength((long)c.VocabSize * c.BlockSize), EntMsb = BitLength((long)c.VocabSize * c.BlockSize) - 1,
             EntExpr = string.Create(Inv, $"{BitLength((long)c.VocabSize * c.BlockSize)}'({ConstMul("tok_in_q", c.BlockSize)}) + {BitLength((long)c.VocabSize * c.BlockSize)}'(pos_in_q)"),
             NtCodes = layout.NormTables.CodeWords.Select((w, k) => new { Code = U(4, k), Word = U(16, w) }).ToArray(),
