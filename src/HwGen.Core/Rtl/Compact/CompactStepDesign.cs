@@ -148,6 +148,8 @@ public static class CompactStepDesign
             KSrc = U(layout.NormTables.Tables.Count > 0 ? 8 : 7, KvxReadSource(u, program.NscLanes)), NtCode = B(u.NormCoded),
         }).ToArray();
 
+        if (layout.NormTables.Tables.Count(t => t.Coded) > 1 || layout.NormTables.Tables.Count(t => !t.Coded) > 1)
+            throw new InvalidOperationException("the step reads at most one factor table of each kind");
         if (uops.Any(u => u.BPassStride != 0 && u.BPassStride != layout.HeadStride))
             throw new InvalidOperationException("a batched op's buffers are not HeadStride apart");
         if (uops.Any(u => u.Op == CompactStepOp.Exp && (u.DBase != layout.Scores || u.BBase != layout.Scores || u.BPassStride != layout.HeadStride)))
@@ -186,7 +188,8 @@ public static class CompactStepDesign
             EntW = BitLength((long)c.VocabSize * c.BlockSize), EntMsb = BitLength((long)c.VocabSize * c.BlockSize) - 1,
             EntExpr = string.Create(Inv, $"{BitLength((long)c.VocabSize * c.BlockSize)}'({ConstMul("tok_in_q", c.BlockSize)}) + {BitLength((long)c.VocabSize * c.BlockSize)}'(pos_in_q)"),
             NtCodes = layout.NormTables.CodeWords.Select((w, k) => new { Code = U(4, k), Word = U(16, w) }).ToArray(),
-            Y1Bits = CompactNormTables.Y1Bits,
+            NtFullBase = layout.NormTables.Tables.FirstOrDefault(t => !t.Coded)?.Base ?? 0,
+            NtCodeBase = layout.NormTables.Tables.FirstOrDefault(t => t.Coded)?.Base ?? 0,
             WromAMsb = wromAw - 1, WromAW = wromAw, KvxAMsb = kvxAw - 1, KvxAW = kvxAw, VramAMsb = vramAw - 1, VramAW = vramAw,
             VramDepth = layout.VramDepth, Banks = banks, BselMsb = bselW - 1, BselW = bselW,
             MwMsb = mw - 1, MwW = mw, ZMsb = zw - 1, ZW = zw, WwMsb = wwW - 1, WwW = wwW,
@@ -199,7 +202,8 @@ public static class CompactStepDesign
             // fsa_q/fsb_q one step later: in p_q and sp_d in step X + 3, in sp_q from X + 4.
             NrsA0 = nrsA0, NrsY0 = nrsA0, NrsY0Before = nrsA0 - 1, NrsA = nrsA0 + 2, NrsT = nrsA0 + 6, NrsY1 = nrsA0 + 9,
             NrsC1 = nrsA0 + 10, NrsC2 = nrsA0 + 11, NrsP1 = nrsA0 + 14, NrsK = nrsA0 + 15,
-            RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0, NeedY1 = program.NscLanes || program.KShift is null,
+            RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0, NeedY1 = program.KShift is null,
+            NrsShift = program.KShift is null ? nrsA0 + 15 : nrsA0 + 9,
             NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes, LanesMinus2 = Math.Max(lanes - 2, 0),
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
