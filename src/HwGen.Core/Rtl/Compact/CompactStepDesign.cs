@@ -204,7 +204,7 @@ public static class CompactStepDesign
             NrsC1 = nrsA0 + 10, NrsC2 = nrsA0 + 11, NrsP1 = nrsA0 + 14, NrsK = nrsA0 + 15,
             RmsPow2 = program.KShift is not null, KShift = program.KShift ?? 0, NeedY1 = program.KShift is null,
             NrsShift = program.KShift is null ? nrsA0 + 15 : nrsA0 + 9,
-            NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes, LanesMinus2 = Math.Max(lanes - 2, 0),
+            NscLanes = program.NscLanes, NscTwo = program.NscLanes && c.NEmbd > lanes,
             Coarse = Enumerable.Range(1, program.NormCoarse).Select(s => new { Step = s }).ToArray(),
             Fine = Enumerable.Range(program.NormCoarse + 1, 3).Select(s => new { Step = s }).ToArray(),
             ZCases = Enumerable.Range(t.ExpFracBits + 1, zw - t.ExpFracBits - 1).Select(b => new { Bit = b, Shift = b - t.ExpFracBits }).ToArray(),
@@ -274,14 +274,14 @@ public static class CompactStepDesign
         $"; the {t.Site}{(t.Layer >= 0 ? $" {t.Layer}" : "")} factor table ({(t.Coded ? "4-bit codes, four a word" : "one word an entry")}) from {t.Base}")));
 
     /// <summary>The source of an op's KVX read address, one-hot (hwgen_step's u_kax, a decoded ROM output,
-    /// so that the address mux waits for no decode): 0 embedding, 1 stream B (norms, matrix B), 2 the
-    /// residual, 3 the A walk (scores, weighted values, a norm's scale on the lanes), 4 exp table,
+    /// so that the address mux waits for no decode): 0 embedding, 1 stream B (norms, also the lanes' scale, matrix B), 2 the
+    /// residual, 3 the A walk (scores, weighted values), 4 exp table,
     /// 5 1/sqrt table, 6 reciprocal table, 7 a norm's factor table.</summary>
     private static long KvxReadSource(CompactUop u, bool nscLanes) => u.Op switch
     {
         CompactStepOp.Emb => 1,
         CompactStepOp.Nss => 2,
-        CompactStepOp.Nsc => nscLanes ? 8 : 2,
+        CompactStepOp.Nsc => 2,
         CompactStepOp.Mat => u.Residual ? 4 : 2,
         CompactStepOp.Sco or CompactStepOp.Av => 8,
         CompactStepOp.Exp => 16,

@@ -184,9 +184,17 @@ public sealed class CompactStepProgram
         {
             var s = Stage(stage);
             var rqN = t.RsqrtFracBits + 15 - N(site, layer);
+            // On the lanes: column c reads x word c / L (elements L * (c / L) + l) in every bank: columns 0 and, with two
+            // groups, L (the columns between are bubbles), so that column L's sums arrive as column 0's drain ends. The
+            // sums are taken 3 and L + 3 cycles after the first issue (drained like a pass, element l written take + 7 + l),
+            // and the next op, which reads element r at its issue r, starts 11 or more cycles after the first issue and no
+            // earlier than the last take (which may fall in its first cycle: it restarts the accumulators as the take copies
+            // them, and the serial path's fields stay).
+            var nscCols = nscGroups == 2 ? lanes + 1 : 2;
             var scaleOp = nscLanes
-                ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", ABase: src, AColStride: 1, AKvx: true,
-                    Cols: nscGroups, LastCol: 1, RowHi: e, DBase: dst, Write: wr, Tail: Math.Max(11, (nscGroups - 1) * lanes + 3) - 2)
+                ? new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale on the lanes", BBase: src, AKvx: true,
+                    Cols: nscGroups == 2 ? nscCols : 1, LastCol: nscCols - 1, RowHi: e, DBase: dst, Write: wr,
+                    Tail: Math.Max(11, (nscGroups - 1) * lanes + 3) - nscCols)
                 : new CompactUop(CompactStepOp.Nsc, s, $"{stage}: scale", BBase: src, Cols: e, LastCol: e - 1, DBase: dst, Write: wr, Tail: serialTail);
             if (layout.NormTables.Of(site, layer) is { } table)
             {
@@ -209,11 +217,6 @@ public sealed class CompactStepProgram
             uops.Add(new CompactUop(CompactStepOp.Nss, s, $"{stage}: sum of squares", BBase: src, BKvx: true, Cols: e, LastCol: e - 1, Tail: 2,
                 Eps: plan.RmsEpsCode(plan.NormInputFormat(site, layer).FracBits)));
             uops.Add(new CompactUop(CompactStepOp.Nrs, s, $"{stage}: 1/sqrt and K", LastCol: nrsLast, Rq: rqK));
-            // On the lanes: issue 0 reads x word 0 (elements 0 .. L-1) in every bank, issue 1 word 1; the sums
-            // are taken 3 and L + 3 cycles later (drained like a pass, element l written take + 7 + l),
-            // and the next op, which reads element r at its issue r, starts 11 or more cycles after the
-            // first issue and no earlier than the last take (which may fall in its first cycle: it
-            // restarts the accumulators as the take copies them, and the serial path's fields stay).
             uops.Add(scaleOp);
         }
 
@@ -391,14 +394,21 @@ public sealed class CompactStepProgram
             if (b.Op != CompactStepOp.Nsc || !(a.Op is CompactStepOp.Emb or CompactStepOp.Nsc))
                 throw new InvalidOperationException($"{uops[k].Comment} is not between a stream or a scale and its scale");
             var stream = !(a.Op == CompactStepOp.Nsc && a.AKvx);
+            // (The embedding's values have their own valid chain; a scale on lane 0 chooses its operands by its op.)
             if (stream)
-                uops[k - 1] = a = a with { Tail = 3 };
+                uops[k - 1] = a = a with { Tail = a.Op == CompactStepOp.Emb ? 0 : 3 };
             // Element j written (relative to a's first cycle): a stream's at its issue j + 3 + SerialLatency; the lanes'
             // at their take (3 + L * (j / L)) + 7 + j mod L.
             int Written(int j) => stream ? j + 3 + SerialLatency : 3 + lanes * (j / lanes) + 7 + j % lanes;
-            int ReadIssue(int j) => b.AKvx ? j / lanes : j;
+            // The lanes read group j / L at column L * (j / L).
+            int ReadIssue(int j) => b.AKvx ? j / lanes * lanes : j;
             var before = a.Cycles(0, lanes) + NtbIssues;
             var start = Enumerable.Range(0, e).Max(j => Written(j) + 1 - ReadIssue(j));
+            // The scale loads the serial path's fields at its first take (on the lanes, 3 cycles in) or its first cycle
+            // (a stream), after a's last value has entered the path: a stream's at its last issue + 2 (the embedding) or
+            // + 3 (a scale on lane 0), the lanes' last drain at their last take + L - 1 + 1.
+            var lastIn = a.Op == CompactStepOp.Emb ? e - 1 + 2 : stream ? e - 1 + 3 : 3 + lanes * ((e - 1) / lanes) + lanes;
+            start = Math.Max(start, lastIn + 1 - (b.AKvx ? 3 : 0));
             uops[k] = uops[k] with { Tail = Math.Max(0, start - before) };
         }
         // A residual product (wo, fc2) reads the old x from KVX for each row it drains: the last read
@@ -480,10 +490,12 @@ public sealed class CompactStepProgram
         if (uops.Any(u => (u.LastColPos && !PositionFloors(lanes).Contains(u.LastCol)) || (u.LastColRows && (u.LastColPos || u.LastCol + 1 >= lanes))))
             throw new InvalidOperationException("a position-long op with a bound the sequencer has no register for");
         // A summing op clears its accumulators in its first cycle and takes products 3 cycles later:
-        // the op before it must end with a tail of 3 cycles or more, in which the lanes multiply by 0.
+        // the op before it must end with a tail of 3 cycles or more, in which the lanes multiply by 0
+        // (or be the lanes' scale, whose last products are taken at the latest in the next op's first cycle).
         for (var k = 1; k < uops.Count; k++)
         {
-            if (uops[k].Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nss && uops[k - 1].Tail < 3)
+            if (uops[k].Op is CompactStepOp.Mat or CompactStepOp.Sco or CompactStepOp.Av or CompactStepOp.Nss && uops[k - 1].Tail < 3
+                && !(uops[k - 1].Op == CompactStepOp.Nsc && uops[k - 1].AKvx))
                 throw new InvalidOperationException($"{uops[k].Comment} follows an op without a tail");
         }
         // A sparse op (fc2) reads the vector fc1 wrote just before it, compacted, with fc1's tail for the prefetch.
