@@ -4,9 +4,9 @@ namespace HwGen.Rtl.Compact;
 /// The compact sampler's timing (hdl-templates/compact/hwgen_sampler.sv.hbs), counted from start_i
 /// (cycle 0) to done_o. The maximum and its index are taken as the step writes the logits, so greedy
 /// is done in cycle 1. Sampled: logit i is read from the logit RAM and issued to the exponentials in
-/// cycle i + 1, its e_i summed 7 cycles later (the last one's with the first of <see cref="RzSteps"/>
+/// cycle i + 1, its e_i summed 7 cycles later (the last one's a cycle before the first of <see cref="RzSteps"/>
 /// multiplier steps for u = (r * Z) &gt;&gt; 32), then a binary search of the stored running sums, one probe per
-/// cycle, clog2(vocab) probes: done in cycle vocab + 7 + RzSteps + clog2(vocab),
+/// cycle, clog2(vocab) probes: done in cycle vocab + 8 + RzSteps + clog2(vocab),
 /// whatever the token, counted from the cycle after the set's last logit write: the exponentials and
 /// r * Z start there without start_i (only the search waits for it), so with start_i
 /// <see cref="LastWriteGap"/> cycles after that write, done_o comes LastWriteGap - 1 cycles sooner.
@@ -21,11 +21,11 @@ namespace HwGen.Rtl.Compact;
 /// cycle): 1 when start_i comes right after the last write.</param>
 public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles, int LastWriteGap = 1) : ISamplerTiming
 {
-    /// <summary>The serial multiplier's steps for u = (r * Z) &gt;&gt; 32: two bits of Z per step, at least 2.</summary>
-    public int RzSteps => Math.Max(2, (SumW + 1) / 2);
+    /// <summary>The serial multiplier's steps for u = (r * Z) &gt;&gt; 32: two bits of Z per step.</summary>
+    public int RzSteps => Math.Max(1, (SumW + 1) / 2);
 
     /// <summary>The cycle of done_o for a sampled token 0.</summary>
-    public int SampledBase => Vocab + 7 + RzSteps + SvLiteral.IndexWidth(Vocab);
+    public int SampledBase => Vocab + 8 + RzSteps + SvLiteral.IndexWidth(Vocab);
 
     /// <inheritdoc />
     public int Cycles(bool greedy, int token) =>

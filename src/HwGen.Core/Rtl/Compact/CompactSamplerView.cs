@@ -87,7 +87,7 @@ public sealed record CompactSamplerView(
             LambdaW: lambdaW, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
-            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: timing.RzSteps, RzLast: timing.RzSteps - 2, USh: 32 - 2 * timing.RzSteps,
+            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: timing.RzSteps, RzLast: timing.RzSteps - 1, USh: 32 - 2 * timing.RzSteps,
             FirstProbe: (1 << (tokW - 1)) - 1, ProbeLast: tokW - 1, AuxW: auxW,
             RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, RecipW: BitLength(recip.Max()), RecipDepth: recip.Length, RecipMemFile: "cs_recip.mem",
             Log2E: NonlinearUnits.Log2E, LambdaShift: NumericsPlan.LambdaShift,
