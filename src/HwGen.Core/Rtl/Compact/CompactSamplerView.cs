@@ -78,9 +78,9 @@ public sealed record CompactSamplerView(
         var qw = t.ExpIndexBits + CeilLog2(expW);
 
         var tokW = IndexWidth(c.VocabSize);
-        // The seed's x ^ x >> 16 (1), two 32-step mixes (each with its cycle to take the product), 15 steps of
-        // normalization, the table read, three 32-step multiplies (each after its load), LAMBDA taken, the first draw (64).
-        var ready = 1 + 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1 + 64;
+        // The seed's load (1), x ^ x >> 16 (1), two 16-step mixes (radix 4; each with its cycle to take the product), 15 steps
+        // of normalization, the table read, three 16-step multiplies (each after its load), LAMBDA taken, the first draw (64).
+        var ready = 1 + 1 + 16 + 1 + 16 + 1 + 15 + 1 + 1 + 16 + 1 + 16 + 1 + 16 + 1 + 64;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
