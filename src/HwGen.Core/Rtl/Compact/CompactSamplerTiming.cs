@@ -21,7 +21,11 @@ namespace HwGen.Rtl.Compact;
 /// cycle): 1 when start_i comes right after the last write.</param>
 public sealed record CompactSamplerTiming(int Vocab, int SumW, int ReadyCycles, int LastWriteGap = 1) : ISamplerTiming
 {
-    /// <summary>The serial multiplier's steps for u = (r * Z) &gt;&gt; 32: two bits of Z per step.</summary>
+    /// <summary>
+    /// The serial multiplier's steps for u = (r * Z) &gt;&gt; 32, radix 4: r * Z = (Z &amp; 1) * r + (Z &gt;&gt; 1) * 2r,
+    /// the first term preloaded, one Booth digit (-1 .. 2) of Z &gt;&gt; 1 &lt; 2^(SumW - 1) per step; ceil(SumW / 2)
+    /// digits leave no carry out of the last.
+    /// </summary>
     public int RzSteps => Math.Max(1, (SumW + 1) / 2);
 
     /// <summary>The cycle of done_o for a sampled token 0.</summary>
