@@ -78,16 +78,16 @@ public sealed record CompactSamplerView(
         var qw = t.ExpIndexBits + CeilLog2(expW);
 
         var tokW = IndexWidth(c.VocabSize);
-        // The seed's x ^ x >> 16 (1), two 32-step mixes (each with its cycle to take the product), 15 steps of
-        // normalization, the table read, three 32-step multiplies (each after its load), LAMBDA taken, the first draw (64).
-        var ready = 1 + 1 + 32 + 1 + 32 + 1 + 15 + 1 + 1 + 32 + 1 + 32 + 1 + 32 + 1 + 64;
+        // The seed's load (1), x ^ x >> 16 (1), two 16-step mixes (radix 4; each with its cycle to take the product), 15 steps
+        // of normalization, the table read, three 16-step multiplies (each after its load), LAMBDA taken, the first draw (64).
+        var ready = 1 + 1 + 16 + 1 + 16 + 1 + 15 + 1 + 1 + 16 + 1 + 16 + 1 + 16 + 1 + 64;
         var timing = new CompactSamplerTiming(c.VocabSize, sumW, ready);
         return new CompactSamplerView(
             TokW: tokW, TokMsb: tokW - 1, VocabSize: c.VocabSize, LastToken: c.VocabSize - 1,
             LambdaW: lambdaW, ProductW: productW, PreShift: preShift, ShiftBase: shiftBase,
             HasSticky0: shiftBase >= 2, QW: qw,
             ExpIndexBits: t.ExpIndexBits, ExpW: expW, ExpDepth: exp.Length, ExpMemFile: "cs_exp.mem", StoreDepth: 1 << tokW,
-            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: sumW, RzLast: sumW - 2, USh: 32 - sumW,
+            StoreW: Math.Max(16, sumW), WideStore: sumW > 16, SumW: sumW, RzSteps: timing.RzSteps, RzLast: timing.RzSteps - 1, USh: 32 - 2 * timing.RzSteps,
             FirstProbe: (1 << (tokW - 1)) - 1, ProbeLast: tokW - 1, AuxW: auxW,
             RecipIndexBits: t.RecipIndexBits, RecipFracBits: t.RecipFracBits, RecipW: BitLength(recip.Max()), RecipDepth: recip.Length, RecipMemFile: "cs_recip.mem",
             Log2E: NonlinearUnits.Log2E, LambdaShift: NumericsPlan.LambdaShift,

@@ -43,35 +43,35 @@ public class CompactSamplerModuleTests
     public void TheWidthsOfTheSharedMicroGptFollowFromItsPlan()
     {
         // Q4.12 logits, Fr 15, Ie 8: s = 12 + 15 + 15 - 8 - 18 - 8 + bT = 8 + bT. LAMBDA = (47274 * y1) >> 18
-        // with y1 <= 2^15: at most 5909, 13 bits. Z <= 27 * Exp2(0) = 27 * 2^15 < 2^20: 20 bits, 20 steps of r * Z.
+        // with y1 <= 2^15: at most 5909, 13 bits. Z <= 27 * Exp2(0) = 27 * 2^15 < 2^20: 20 bits, 10 steps of r * Z (two bits each).
         // |w| beyond 2^12 (k = 16 = the entries' width) gives 0. The logit RAM's words hold the running sums: 20 bits.
         var view = CompactSamplerView.For(Plan("talos"));
         Assert.That((view.LambdaW, view.ShiftBase, view.PreShift, view.SumW, view.QW, view.ExpW, view.AuxW),
             Is.EqualTo((13, 8, 0, 20, 12, 16, 16)));
         Assert.That((view.RecipW, view.RecipDepth), Is.EqualTo((15, 256)));
-        Assert.That((view.StoreW, view.StoreDepth, view.RzSteps, view.USh, view.FirstProbe, view.ProbeLast), Is.EqualTo((20, 32, 20, 12, 15, 4)));
+        Assert.That((view.StoreW, view.StoreDepth, view.RzSteps, view.USh, view.FirstProbe, view.ProbeLast), Is.EqualTo((20, 32, 10, 12, 15, 4)));
     }
 
     [Test]
     public void TheTimingIsTheMaximumTheExponentialsTheDrawAndTheSearch()
     {
         // Greedy: 1 cycle (the maximum is taken as the step writes). Sampled: 27 + 7 (the exponentials: the last
-        // logit, issued in cycle 27, summed 7 cycles later), 20 (r * Z, its first step in that cycle), 5 (the binary search's
-        // probes) and done_o's cycle, whatever the token. Ready: the seed's x ^ x >> 16 (1), its two mixes (2 x 33), the temperature's
-        // normalization (15), the reciprocal table's read (1), three multiplies (3 x 33), the end (1), the load (1)
+        // logit, issued in cycle 27, summed 7 cycles later), 1 + 10 (r * Z, two bits of Z per step, its first step in the next cycle), 5 (the binary search's
+        // probes) and done_o's cycle, whatever the token. Ready: the seed's x ^ x >> 16 (1), its two mixes (2 x 17: 16 radix-4 steps and a load), the temperature's
+        // normalization (15), the reciprocal table's read (1), three multiplies (3 x 17), the end (1), the load (1)
         // and the first draw (64).
         // Counted from the cycle after the last logit write: at 8 lanes the step's last logit (26, lane 2 of lm_head's last
-        // pass) is written 6 cycles before its done cycle, so done_o comes 54 cycles after start_i.
+        // pass) is written 6 cycles before its done cycle, so done_o comes 45 cycles after start_i.
         var timing = (CompactSamplerTiming)Write(Plan("talos"), "csamp-timing").Result.Timing;
         Assert.That(timing.LastWriteGap, Is.EqualTo(6));
         Assert.That(timing.Cycles(true, 5), Is.EqualTo(1));
-        Assert.That(timing.Cycles(false, 0), Is.EqualTo(54));
-        Assert.That(timing.Cycles(false, 26), Is.EqualTo(54));
-        Assert.That((timing with { LastWriteGap = 1 }).Cycles(false, 3), Is.EqualTo(59));
+        Assert.That(timing.Cycles(false, 0), Is.EqualTo(45));
+        Assert.That(timing.Cycles(false, 26), Is.EqualTo(45));
+        Assert.That((timing with { LastWriteGap = 1 }).Cycles(false, 3), Is.EqualTo(50));
         Assert.That((timing with { LastWriteGap = 200 }).Cycles(false, 3), Is.EqualTo(6), "start_i after r * Z: the 5 probes and done_o");
         Assert.That(LastLogitWriteGap(Plan("talos"), 1), Is.EqualTo(1));
         Assert.That(LastLogitWriteGap(Plan("talos"), 4), Is.EqualTo(2));
-        Assert.That(timing.ReadyCycles, Is.EqualTo(248));
+        Assert.That(timing.ReadyCycles, Is.EqualTo(168));
     }
 
     [TestCase("talos")]
