@@ -135,9 +135,11 @@ public static class CompactStepDesign
         // The residual requantizer's input: o1, or x and o1 aligned (x << ShA) + (o1 << ShB); its guard bit sh - 1 is an input bit.
         var sum2W = residuals.Select(r => CompactStepWidths.Width((-32768L * ((1L << r.ShA) + (1L << r.ShB)), 32767L * ((1L << r.ShA) + (1L << r.ShB)))))
             .Append(16).Append(program.Rq2MaxShift + 2).Max();
+        // u_op is one-hot: a bit per op code (Ntb's only where a design has factor tables).
+        var opW = layout.NormTables.Tables.Count > 0 ? (int)CompactStepOp.Ntb + 1 : (int)CompactStepOp.End + 1;
         var ops = uops.Select((u, pc) => new
         {
-            Pc = U(pcW, pc), u.Comment, Op = "Op" + u.Op, Stage = U(8, u.Stage),
+            Pc = U(pcW, pc), u.Comment, OpBits = U(opW, 1L << (int)u.Op), Stage = U(8, u.Stage),
             ABase = U(aw, u.ABase), APs = U(aw, u.APassStride), ACs = U(aw, u.AColStride), AKvx = B(u.AKvx),
             BBase = U(aw, u.BBase), BKvx = B(u.BKvx), Cols = U(cntW, u.Cols), LastCol = U(cntW, u.LastCol), LastPass = U(cntW, u.LastPass),
             RowBase = U(cntW, u.RowBase), RowLo = U(cntW, u.RowLo), RowHi = U(cntW, u.RowHi),
@@ -178,7 +180,7 @@ public static class CompactStepDesign
             TokMsb = tokW - 1, TokW = tokW, PosMsb = posW - 1, PosW = posW,
             PcMsb = pcW - 1, PcW = pcW, AW = aw, AMsb = aw - 1, CntW = cntW, CntMsb = cntW - 1,
             ShW = shW, ShMsb = shW - 1, Sh2W = sh2W, Sh2Msb = sh2W - 1, EpsMsb = epsW - 1, TailW = tailW, TailMsb = tailW - 1,
-            EndStage = uops[^1].Stage, EndPc = uops.Count - 1, Program = ops,
+            OpW = opW, OpMsb = opW - 1, EndStage = uops[^1].Stage, EndPc = uops.Count - 1, Program = ops,
             WteRowExpr = string.Create(Inv, $"{aw}'d{layout.WromBase[Model.TensorNames.Wte]} + {ConstMul("tok_in_q", layout.EPerLane)}"),
             WpeRowExpr = string.Create(Inv, $"{aw}'d{layout.WpeBase} + {ConstMul("pos_in_q", layout.EPerLane)}"),
             KPosExpr = ConstMul("pos_blk", c.NEmbd),
