@@ -147,7 +147,7 @@ public static class CompactStepDesign
             Relu = B(u.Relu), Resid = B(u.Residual), ResSel = U(resSelW, u.Residual ? residuals.IndexOf((u.ShA, u.ShB)) : 0), Rq = U(shW, u.Rq), Rq2 = U(sh2W, u.Rq2),
             DBase = U(aw, u.DBase), WMode = "Wr" + u.Write, DPosK = B(u.DPosKey), DPosV = B(u.DPosValue), Eps = U(epsW, u.Eps), Tail = U(tailW, u.Tail), Tail0 = B(u.Tail == 0), Tail1 = B(u.Tail == 1),
             ExpSel = U(expSelW, u.Op == CompactStepOp.Exp ? expShifts.IndexOf(u.ExpShift) : 0),
-            KSrc = U(layout.NormTables.Tables.Count > 0 ? 8 : 7, KvxReadSource(u, program.NscLanes)), NtCode = B(u.NormCoded),
+            KSrc = U(layout.NormTables.Tables.Count > 0 ? 8 : 7, KvxReadSource(u)), NtCode = B(u.NormCoded),
         }).ToArray();
 
         if (layout.NormTables.Tables.Count(t => t.Coded) > 1 || layout.NormTables.Tables.Count(t => !t.Coded) > 1)
@@ -279,7 +279,7 @@ public static class CompactStepDesign
     /// so that the address mux waits for no decode): 0 embedding, 1 stream B (norms, also the lanes' scale, matrix B), 2 the
     /// residual, 3 the A walk (scores, weighted values), 4 exp table,
     /// 5 1/sqrt table, 6 reciprocal table, 7 a norm's factor table.</summary>
-    private static long KvxReadSource(CompactUop u, bool nscLanes) => u.Op switch
+    private static long KvxReadSource(CompactUop u) => u.Op switch
     {
         CompactStepOp.Emb => 1,
         CompactStepOp.Nss => 2,
