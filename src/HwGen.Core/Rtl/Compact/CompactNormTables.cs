@@ -56,7 +56,7 @@ public sealed class CompactNormTables
     public CompactNormTable? Of(ActivationSite site, int layer) => Tables.FirstOrDefault(t => t.Site == site && t.Layer == layer);
 
     /// <summary>The full word of a factor, relative to a table's smallest shift.</summary>
-    public static int Word(RmsFactor f, int sMin) => ((f.S - sMin) / 2 << Y1Bits) | (int)(f.Y1 - (1L << Y1Bits));
+    private static int Word(RmsFactor f, int sMin) => ((f.S - sMin) / 2 << Y1Bits) | (int)(f.Y1 - (1L << Y1Bits));
 
     /// <summary>The tables for <paramref name="plan"/> after the KVX words of <paramref name="bare"/> (a layout without tables).</summary>
     public static CompactNormTables For(NumericsPlan plan, CompactStepLayout bare)

@@ -55,7 +55,8 @@ public enum CompactWrite
 /// HiddenLayer (fc2, 0 or more): the op reads the MLP hidden vector of that layer compacted to its nonzero codes
 /// (fc1 writes them in row order at B, their rows in the index memory) and issues max(nz, L, 2) columns per pass,
 /// nz the step's count of nonzero hidden codes of the layer (columns past nz are bubbles); -1: a dense op.
-/// NormCoded (Ntb): the factor table holds 4-bit codes (<see cref="CompactNormTable.Coded"/>); ABase is the table's first KVX word.
+/// NormCoded (Ntb): the factor table holds 4-bit codes (<see cref="CompactNormTable.Coded"/>); the step registers the
+/// entry's address in each kind of table at its start (<see cref="CompactStepLayout.NormTables"/>).
 /// </summary>
 public sealed record CompactUop(
     CompactStepOp Op, int Stage, string Comment,

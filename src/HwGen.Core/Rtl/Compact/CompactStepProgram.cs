@@ -204,7 +204,7 @@ public sealed class CompactStepProgram
                 var rqT = rqN - (nscLanes ? kShift!.Value : 0) - table.SMin / 2;
                 rawShifts.Add(rqT);
                 rawShifts.Add(rqT - 3);
-                uops.Add(new CompactUop(CompactStepOp.Ntb, s, $"{stage}: 1/sqrt factor from its (token, position) table", ABase: table.Base,
+                uops.Add(new CompactUop(CompactStepOp.Ntb, s, $"{stage}: 1/sqrt factor from its (token, position) table",
                     LastCol: NtbIssues - 1, Rq: rqT, NormCoded: table.Coded));
                 uops.Add(scaleOp);
                 return;
