@@ -67,7 +67,7 @@ public sealed class CompactStepProgram
     public int NormCoarse { get; private init; }
 
     /// <summary>OpNrs step in which the rsqrt table word arrives (the steps after it are fixed).</summary>
-    public int NrsA0 => NormCoarse + 4;
+    public int NrsA0 => NormCoarse + 5;
 
     /// <summary>
     /// The left shift that gives K = (y1 * RmsScale) &gt;&gt; 20 = y1 &lt;&lt; KShift when RmsScale is a power of two
@@ -147,7 +147,7 @@ public sealed class CompactStepProgram
         var normHalf = (mw - 32) / 2;
         var scale = plan.RmsScale;
         int? kShift = (scale & (scale - 1)) == 0 ? BitLength(scale) - 1 - NumericsPlan.RmsScaleFracBits : null;
-        var nrsLast = coarse + 4 + (kShift is null ? 15 : 9);
+        var nrsLast = coarse + 5 + (kShift is null ? 15 : 9);
         var nscLanes = kShift is not null && e <= 2 * lanes && lanes >= 2;
         var nscGroups = (e + lanes - 1) / lanes;
         // The lanes take y1 as a signed 16-bit operand: every y1 of the rsqrt unit must be below 2^15.
