@@ -1,9 +1,10 @@
-// What the module testbenches (attention_tb, sampler_tb, compact/*_tb) share: opening the stimulus
-// file, a clock edge, the reset, and moving 16-bit codes in and out of wide ports. Listed in each
+// What the module testbenches (attention_tb, sampler_tb, compact/*_tb, the requantizer benches) share: opening
+// the stimulus file, the requantizer vectors, a clock edge, the reset, and moving 16-bit codes in and out of wide ports. Listed in each
 // bench's Verilator build spec (OtherInputs) so that a change here rebuilds them.
 #pragma once
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
 namespace bench {
@@ -13,6 +14,34 @@ inline FILE* open_stimulus(const char* path) {
     FILE* in = std::fopen(path, "r");
     if (!in) std::fprintf(stderr, "cannot open %s\n", path);
     return in;
+}
+
+// The requantizer benches' stimulus (RequantizerCases): "count", then per vector a line "value shift".
+// Usage checked from argv (STIMULUS_FILE IN_WIDTH); each value comes masked to IN_WIDTH bits.
+struct RqVectors {
+    FILE* in = nullptr;
+    long count = 0;
+    uint64_t mask = 0;
+
+    // Reads the next vector; false at a malformed line.
+    bool next(uint64_t& value, int& shift) {
+        long long v = 0;
+        if (std::fscanf(in, "%lld %d", &v, &shift) != 2) return false;
+        value = static_cast<uint64_t>(v) & mask;
+        return true;
+    }
+};
+
+// Opens the vectors named by argv; says why on stderr and returns false when it cannot.
+inline bool open_rq_vectors(int argc, char** argv, const char* bench_name, RqVectors& r) {
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: %s STIMULUS_FILE IN_WIDTH\n", bench_name);
+        return false;
+    }
+    const int width = std::atoi(argv[2]);
+    r.mask = width >= 64 ? ~0ull : (1ull << width) - 1;
+    r.in = open_stimulus(argv[1]);
+    return r.in && std::fscanf(r.in, "%ld", &r.count) == 1;
 }
 
 // One rising then falling clock edge.

@@ -8,27 +8,18 @@
 #include "bench.h"
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: fast_rq_tb STIMULUS_FILE IN_WIDTH\n");
-        return 2;
-    }
-    const int width = std::atoi(argv[2]);
-    const uint64_t mask = width >= 64 ? ~0ull : (1ull << width) - 1;
-    FILE* in = bench::open_stimulus(argv[1]);
-    if (!in) return 2;
-    long count = 0;
-    if (std::fscanf(in, "%ld", &count) != 1) return 2;
+    bench::RqVectors vectors;
+    if (!bench::open_rq_vectors(argc, argv, "fast_rq_tb", vectors)) return 2;
 
     VerilatedContext context;
     Vfast_rq_dut dut(&context);
-    for (long k = 0; k < count; ++k) {
-        long long a = 0;
+    for (long k = 0; k < vectors.count; ++k) {
+        uint64_t a = 0;
         int s = 0;
-        if (std::fscanf(in, "%lld %d", &a, &s) != 2) return 2;
-        dut.a_i = static_cast<uint64_t>(a) & mask;
+        if (!vectors.next(a, s)) return 2;
+        dut.a_i = a;
         dut.s_i = static_cast<uint8_t>(static_cast<int8_t>(s));
         dut.eval();
         std::printf("%d\n", static_cast<int>(static_cast<int16_t>(dut.q_o)));

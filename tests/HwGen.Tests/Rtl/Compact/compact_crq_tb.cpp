@@ -8,19 +8,10 @@
 #include "../bench.h"
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: compact_crq_tb STIMULUS_FILE IN_WIDTH\n");
-        return 2;
-    }
-    const int width = std::atoi(argv[2]);
-    const uint64_t mask = width >= 64 ? ~0ull : (1ull << width) - 1;
-    FILE* in = bench::open_stimulus(argv[1]);
-    if (!in) return 2;
-    long count = 0;
-    if (std::fscanf(in, "%ld", &count) != 1) return 2;
+    bench::RqVectors vectors;
+    if (!bench::open_rq_vectors(argc, argv, "compact_crq_tb", vectors)) return 2;
 
     VerilatedContext context;
     Vhwgen_crq dut(&context);
@@ -28,14 +19,14 @@ int main(int argc, char** argv) {
     dut.v_i = 0;
     dut.sh_i = 0;
     dut.eval();
-    for (long k = 0; k < count; ++k) {
-        long long v = 0;
+    for (long k = 0; k < vectors.count; ++k) {
+        uint64_t v = 0;
         int sh = 0;
-        if (std::fscanf(in, "%lld %d", &v, &sh) != 2) return 2;
+        if (!vectors.next(v, sh)) return 2;
         dut.sh_i = sh;
         dut.eval();
         bench::edge(dut);
-        dut.v_i = static_cast<uint64_t>(v) & mask;
+        dut.v_i = v;
         dut.eval();
         bench::edge(dut);
         bench::edge(dut);
